@@ -1,0 +1,1 @@
+"""Moving FileEvents from agents to processors: the embedded durable log, or Kafka."""

@@ -1,0 +1,1 @@
+"""The command line: scan, search, report, and the distributed services."""

@@ -1,0 +1,1 @@
+"""Storing verdicts for search and reports: the embedded SQLite FTS5 index, or Elasticsearch."""

@@ -1,0 +1,1 @@
+"""Retention: policy-as-code lifecycle (plan, approve, apply, audit)."""
