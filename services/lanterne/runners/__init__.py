@@ -1,0 +1,1 @@
+"""Runners only move messages between the stages: the embedded loop here; Faust and Kafka consumers elsewhere."""
