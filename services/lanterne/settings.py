@@ -14,7 +14,7 @@ import socket
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, SecretStr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -32,7 +32,13 @@ def _read_secret(value: SecretStr | None, file: Path | None) -> SecretStr | None
     return SecretStr(file.read_text(encoding="utf-8").strip())
 
 
-class AgentSettings(BaseModel):
+class _Section(BaseModel):
+    """A settings section: unknown keys are refused, so a typo in a file is an error, not a silent default."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class AgentSettings(_Section):
     """The file-server agent: what it watches and how."""
 
     id: str = Field(default_factory=socket.gethostname, description="Stable agent id (one per file server).")
@@ -51,10 +57,10 @@ class AgentSettings(BaseModel):
     follow_symlinks: bool = Field(default=False, description="Follow symlinks that stay inside the root.")
     batch_size: int = Field(default=500, gt=0, description="Events appended to the log per transaction.")
     signing_key: SecretStr | None = Field(default=None, description="HMAC key to sign events (optional).")
-    signing_key_file: Path | None = None
+    signing_key_file: Path | None = Field(default=None, description="File holding signing_key (read at start).")
 
 
-class ClassifierSettings(BaseModel):
+class ClassifierSettings(_Section):
     """Extraction limits, detectors, and the privacy key."""
 
     limits: Limits = Field(default_factory=Limits)
@@ -66,48 +72,71 @@ class ClassifierSettings(BaseModel):
         default=None,
         description="Site key for the keyed fingerprints (HMAC-SHA256). Default: generated once in the state dir.",
     )
-    fingerprint_key_file: Path | None = None
+    fingerprint_key_file: Path | None = Field(default=None, description="File holding fingerprint_key (read at start).")
     workers: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1), ge=1, description="Classifier processes.")
 
 
-class IndexSettings(BaseModel):
+class IndexSettings(_Section):
     """Where verdicts are stored for search."""
 
-    backend: Literal["embedded", "elasticsearch"] = "embedded"
+    backend: Literal["embedded", "elasticsearch"] = Field(
+        default="embedded", description="Where search and report read: the embedded SQLite index or Elasticsearch."
+    )
 
 
-class KafkaSettings(BaseModel):
+class KafkaSettings(_Section):
     """Kafka (distributed mode)."""
 
-    bootstrap_servers: str = "localhost:9092"
-    events_topic: str = "lanterne.file-events"
-    verdicts_topic: str = "lanterne.file-verdicts"
-    dead_letter_topic: str = "lanterne.dead-letter"
-    partitions: int = Field(default=6, ge=1)
-    replication_factor: int = Field(default=1, ge=1)
-    security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
-    sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] | None = None
-    sasl_username: str | None = None
-    sasl_password: SecretStr | None = None
-    sasl_password_file: Path | None = None
-    ssl_cafile: Path | None = None
-    ssl_certfile: Path | None = None
-    ssl_keyfile: Path | None = None
+    bootstrap_servers: str = Field(default="localhost:9092", description="Kafka brokers, comma-separated host:port.")
+    events_topic: str = Field(default="lanterne.file-events", description="Topic of FileEvents (agents -> processors).")
+    verdicts_topic: str = Field(
+        default="lanterne.file-verdicts", description="Topic of FileVerdicts (processors -> indexer)."
+    )
+    dead_letter_topic: str = Field(
+        default="lanterne.dead-letter", description="Events that could not be processed, with the reason."
+    )
+    partitions: int = Field(
+        default=6, ge=1, description="Partitions of the topics the services create (the unit of scale-out)."
+    )
+    replication_factor: int = Field(
+        default=1, ge=1, description="Replication of the topics the services create (3 in production)."
+    )
+    security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = Field(
+        default="PLAINTEXT", description="Kafka security protocol."
+    )
+    sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] | None = Field(
+        default=None, description="SASL mechanism, with SASL_* protocols."
+    )
+    sasl_username: str | None = Field(default=None, description="SASL user name.")
+    sasl_password: SecretStr | None = Field(default=None, description="SASL password (secret).")
+    sasl_password_file: Path | None = Field(default=None, description="File holding sasl_password (read at start).")
+    ssl_cafile: Path | None = Field(default=None, description="CA bundle to verify the brokers (TLS).")
+    ssl_certfile: Path | None = Field(default=None, description="Client certificate (mutual TLS).")
+    ssl_keyfile: Path | None = Field(default=None, description="Client private key (mutual TLS).")
+    compression_type: Literal["none", "gzip", "snappy", "lz4", "zstd"] = Field(
+        default="zstd", description="Producer compression (zstd needs the 'zstandard' and 'cramjam' wheels)."
+    )
+    processor_group: str = Field(
+        default="lanterne-processor", description="Consumer group (Faust app id) shared by all processor workers."
+    )
+    processor_web_port: int | None = Field(
+        default=None, ge=1, le=65535, description="Port of Faust's web/metrics server per worker (None = off)."
+    )
 
 
-class ElasticsearchSettings(BaseModel):
+class ElasticsearchSettings(_Section):
     """Elasticsearch (distributed mode)."""
 
-    hosts: list[str] = Field(default_factory=lambda: ["http://localhost:9200"])
-    index: str = "lanterne-files"
-    api_key: SecretStr | None = None
-    api_key_file: Path | None = None
-    username: str | None = None
-    password: SecretStr | None = None
-    password_file: Path | None = None
-    ca_certs: Path | None = None
-    verify_certs: bool = True
-    kibana_url: str = "http://localhost:5601"
+    hosts: list[str] = Field(default_factory=lambda: ["http://localhost:9200"], description="Elasticsearch URLs.")
+    index: str = Field(default="lanterne-files", description="Index of the current state of each file.")
+    api_key: SecretStr | None = Field(default=None, description="API key (secret); or username/password.")
+    api_key_file: Path | None = Field(default=None, description="File holding api_key (read at start).")
+    username: str | None = Field(default=None, description="Basic-auth user name.")
+    password: SecretStr | None = Field(default=None, description="Basic-auth password (secret).")
+    password_file: Path | None = Field(default=None, description="File holding password (read at start).")
+    ca_certs: Path | None = Field(default=None, description="CA bundle to verify Elasticsearch (TLS).")
+    verify_certs: bool = Field(default=True, description="Verify Elasticsearch's TLS certificate.")
+    kibana_url: str = Field(default="http://localhost:5601", description="Kibana, for `lanterne kibana import`.")
 
 
 class Settings(BaseSettings):
@@ -160,6 +189,9 @@ def load_settings(**overrides: Any) -> Settings:
 
     from lanterne.errors import ConfigError
 
+    config = os.environ.get("LANTERNE_CONFIG")
+    if config and not Path(config).is_file():
+        raise ConfigError(f"LANTERNE_CONFIG names {config}, which is not a readable file")
     try:
         return Settings(**overrides)
     except ValidationError as exc:

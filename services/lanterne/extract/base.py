@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import ClassVar, Protocol, runtime_checkable
+from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from lanterne.events.models import ErrorNote
 
@@ -72,17 +72,21 @@ class Extracted:
     errors: list[ErrorNote] = field(default_factory=list)
 
 
+def _limit(default: float, description: str) -> Any:
+    return field(default=default, metadata={"description": description})
+
+
 @dataclass(slots=True, frozen=True)
 class Limits:
     """Bounds on extraction, like FSCrawler's indexed_chars: a hostile file cannot take the processor down."""
 
-    max_bytes: int = 64 * 1024 * 1024  # bytes read from one file (the content hash still covers the whole file)
-    max_chars: int = 2_000_000  # characters of text kept per file
-    max_pages: int = 500
-    max_members: int = 1_000  # entries opened in one archive
-    max_expanded_bytes: int = 256 * 1024 * 1024  # total uncompressed bytes from one archive (bomb guard)
-    max_depth: int = 3  # archives within archives
-    timeout_s: float = 30.0  # wall time for one file's extraction
+    max_bytes: int = _limit(64 * 1024 * 1024, "Bytes read from one file (the content hash still covers all of it).")
+    max_chars: int = _limit(2_000_000, "Characters of text kept per file; the verdict says 'truncated' past it.")
+    max_pages: int = _limit(500, "Pages read from one PDF or document.")
+    max_members: int = _limit(1_000, "Entries opened in one archive or e-mail.")
+    max_expanded_bytes: int = _limit(256 * 1024 * 1024, "Uncompressed bytes read from one archive (bomb guard).")
+    max_depth: int = _limit(3, "Archives within archives opened.")
+    timeout_s: float = _limit(30.0, "Wall time for one file's extraction, checked between pages, rows and members.")
 
 
 @runtime_checkable
