@@ -236,7 +236,7 @@ def search(
     if as_json:
         sys.stdout.write(json.dumps([json.loads(v.model_dump_json()) for v in hits], ensure_ascii=False) + "\n")
     else:
-        from lanterne.report import render_hits
+        from lanterne.report.hits import render_hits
 
         out.print(render_hits(hits))
     if not hits:
