@@ -61,7 +61,7 @@ class SqliteLog:
         self, events: Sequence[FileEvent], also: Callable[[sqlite3.Connection], None] | None = None
     ) -> None:
         """Durably append ``events`` in order, with ``also(conn)`` in the same transaction; returns once on disk."""
-        rows = [(e.file_id, e.model_dump_json()) for e in events]
+        rows = [(e.file_id, e.to_json()) for e in events]
         with self._lock:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
@@ -149,7 +149,7 @@ class SqliteLogConsumer:
             ).fetchall()
             if rows:
                 self._cursor = rows[-1][0]
-                return [LogEntry(offset, FileEvent.model_validate_json(payload)) for offset, payload in rows]
+                return [LogEntry(offset, FileEvent.from_json(payload)) for offset, payload in rows]
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return []

@@ -7,11 +7,13 @@ since the epoch (what ``os.stat`` gives, no precision lost); times the pipeline 
 
 from __future__ import annotations
 
+import base64
+import json
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION = 1
 
@@ -28,6 +30,16 @@ class EventKind(StrEnum):
 
 class _Contract(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    def to_json(self) -> str:
+        """The wire form. Lossless for non-UTF-8 file names, which Python holds as lone surrogates
+        (surrogateescape): pydantic's serializer refuses those, while the standard library writes them as
+        ``\\udcXX`` escapes in ASCII JSON, which every JSON parser reads back to the same string."""
+        return json.dumps(self.model_dump(mode="json"), ensure_ascii=True, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, data: str | bytes) -> Self:
+        return cls.model_validate(json.loads(data))
 
 
 class ErrorNote(_Contract):
@@ -91,6 +103,10 @@ class FileVerdict(_Contract):
     schema_version: Literal[1] = SCHEMA_VERSION
     file_id: str
     path: str = Field(description="Absolute path of the file on its server (root + relative path).")
+    raw_path: str | None = Field(
+        default=None,
+        description="Base64 of the exact path bytes when the name is not valid UTF-8 (the path fields then show U+FFFD).",
+    )
     root: str
     relative_path: str
     agent_id: str
@@ -127,3 +143,24 @@ class FileVerdict(_Contract):
     sequence: int = Field(ge=0)
     classified_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
     classifier_version: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _printable_paths(cls, data: Any) -> Any:
+        """Indexes and JSON lines need valid UTF-8: a non-UTF-8 name is shown with U+FFFD, its bytes kept in raw_path."""
+        if not isinstance(data, dict) or not _has_surrogates(data.get("path", "")):
+            return data
+        data = dict(data)
+        data["raw_path"] = base64.b64encode(data["path"].encode("utf-8", "surrogateescape")).decode("ascii")
+        for key in ("path", "relative_path", "root"):
+            if isinstance(data.get(key), str):
+                data[key] = data[key].encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        return data
+
+
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
