@@ -11,17 +11,21 @@ from lanterne.events.models import FileVerdict
 
 
 def render_hits(hits: Sequence[FileVerdict]) -> Table:
-    table = Table(title=f"{len(hits)} file(s)", title_justify="left", expand=False)
-    for column, justify in (("path", "left"), ("format", "left"), ("health", "center"), ("identifiers", "left"),
-                            ("sens.", "right"), ("dark", "right"), ("modified", "left"), ("owner", "left")):  # fmt: skip
-        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    """One row per file; the path folds rather than being cut, since it is what people act on."""
+    table = Table(title=f"{len(hits)} file(s)", title_justify="left", expand=True)
+    table.add_column("path", ratio=6, overflow="fold")
+    table.add_column("data", min_width=8, no_wrap=True)
+    table.add_column("identifiers", ratio=2, min_width=10, overflow="fold")
+    table.add_column("sens.", justify="right", no_wrap=True)
+    table.add_column("dark", justify="right", no_wrap=True)
+    table.add_column("modified", no_wrap=True)
+    table.add_column("owner", min_width=6, overflow="fold")
     for v in hits:
-        ids = ", ".join(f"{k}×{n}" for k, n in sorted(v.identifiers.items()))
+        kind = "[bold red]health[/bold red]" if v.health_data else ("personal" if v.personal_data else "")
         table.add_row(
             escape(v.path) + (" [red](errors)[/red]" if v.errors else ""),
-            v.format,
-            "[bold red]yes[/bold red]" if v.health_data else ("personal" if v.personal_data else ""),
-            ids,
+            kind,
+            " ".join(sorted(v.identifiers)),
             str(v.sensitivity),
             str(v.dark_score),
             v.mtime.date().isoformat() if v.mtime else "",
