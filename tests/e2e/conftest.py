@@ -23,14 +23,22 @@ def cli_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def run_cli(*args: str | Path, check: bool = True, timeout: float = 300, **env: str) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str | Path, check: bool = True, timeout: float = 300, **env: str
+) -> subprocess.CompletedProcess[str]:
     """Run ``lanterne ARGS`` to completion; stderr is kept for leak checks."""
     proc = subprocess.run(
-        [LANTERNE, *map(str, args)], capture_output=True, text=True, timeout=timeout, env=cli_env(**env),
+        [LANTERNE, *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=cli_env(**env),
         stdin=subprocess.DEVNULL,
     )
     if check and proc.returncode != 0:
-        raise AssertionError(f"lanterne {args} exited {proc.returncode}\nstdout:\n{proc.stdout}\nstderr:\n{proc.stderr}")
+        raise AssertionError(
+            f"lanterne {args} exited {proc.returncode}\nstdout:\n{proc.stdout}\nstderr:\n{proc.stderr}"
+        )
     return proc
 
 

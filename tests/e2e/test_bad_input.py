@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import run_cli
+from tests.e2e.conftest import LANTERNE, cli_env, run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -38,33 +39,34 @@ def test_hostile_share_gives_verdicts_not_crashes(tmp_path: Path) -> None:
     secret.write_text("N° SS : 1 55 08 14 168 025 38\n")
     secret.chmod(0o000)
 
-    owner_args: list[str] = []
-    if os.geteuid() == 0:  # root reads anything: run the scan as an unprivileged user so 000 really blocks
-        if not shutil.which("runuser"):
-            pytest.fail("runuser is needed to test unreadable files as root")
-        for p in (tmp_path, share):
-            p.chmod(0o777)
-        owner_args = ["nobody"]
     args = ["scan", str(share), "--once", "--jsonl", str(jsonl), "--state", str(state)]
-    if owner_args:
-        state.mkdir(mode=0o777)
-        jsonl.touch()
-        jsonl.chmod(0o666)
-        import subprocess
-
-        from tests.e2e.conftest import LANTERNE, cli_env
-
+    if os.geteuid() == 0:
+        # Root reads anything: drop the capabilities that bypass file permissions, so mode 000 really blocks.
+        setpriv = shutil.which("setpriv")
+        if not setpriv:
+            pytest.fail("setpriv (util-linux) is needed to test unreadable files as root")
         proc = subprocess.run(
-            ["runuser", "-u", "nobody", "--", LANTERNE, *args], capture_output=True, text=True,
-            env=cli_env(HOME=str(tmp_path)), timeout=300, stdin=subprocess.DEVNULL,
+            [setpriv, "--bounding-set", "-dac_override,-dac_read_search", LANTERNE, *args],
+            capture_output=True,
+            text=True,
+            env=cli_env(),
+            timeout=300,
+            stdin=subprocess.DEVNULL,
         )
         assert proc.returncode == 0, proc.stderr
     else:
         run_cli(*args)
 
     verdicts = _by_name(jsonl)
-    for name in ("empty.txt", "random.bin", "fake.pdf", "nul-laden.txt", "espace et accents é.txt",
-                 "newline\nin-name.txt", "secret.txt"):
+    for name in (
+        "empty.txt",
+        "random.bin",
+        "fake.pdf",
+        "nul-laden.txt",
+        "espace et accents é.txt",
+        "newline\nin-name.txt",
+        "secret.txt",
+    ):
         assert name in verdicts, f"no verdict for {name!r}; got {sorted(verdicts)}"
     assert any(n.startswith("latin1-") for n in verdicts)
     assert verdicts["secret.txt"]["errors"], "an unreadable file's verdict says why"

@@ -19,7 +19,9 @@ def test_pip_install_then_scan_once(tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     pip = subprocess.run(
         [str(venv / "bin" / "pip"), "install", "--quiet", "--disable-pip-version-check", str(ROOT)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert pip.returncode == 0, pip.stderr
     share = tmp_path / "share"
@@ -33,9 +35,20 @@ def test_pip_install_then_scan_once(tmp_path: Path) -> None:
     (share / "photo.bin").write_bytes(bytes(range(256)) * 10)
     out = tmp_path / "out.jsonl"
     scan = subprocess.run(
-        [str(venv / "bin" / "lanterne"), "scan", str(share), "--once", "--jsonl", str(out),
-         "--state", str(tmp_path / "state")],
-        capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL,
+        [
+            str(venv / "bin" / "lanterne"),
+            "scan",
+            str(share),
+            "--once",
+            "--jsonl",
+            str(out),
+            "--state",
+            str(tmp_path / "state"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
     )
     assert scan.returncode == 0, scan.stderr
     verdicts = {json.loads(x)["relative_path"]: json.loads(x) for x in out.read_text().splitlines()}
@@ -44,7 +57,9 @@ def test_pip_install_then_scan_once(tmp_path: Path) -> None:
     assert verdicts["courrier.txt"]["health_data"] is True
     found = subprocess.run(
         [str(venv / "bin" / "lanterne"), "search", "diabete", "--state", str(tmp_path / "state"), "--json"],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert found.returncode == 0, found.stderr
     assert [h["relative_path"] for h in json.loads(found.stdout)] == ["courrier.txt"]

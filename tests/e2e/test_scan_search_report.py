@@ -54,7 +54,7 @@ def test_search_by_word_and_by_identifier(scanned) -> None:  # type: ignore[no-u
 
 
 def test_report_summarises_the_index(scanned, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    _share, manifest, state, jsonl, _proc = scanned
+    _share, _manifest, state, jsonl, _proc = scanned
     html = tmp_path / "report.html"
     proc = run_cli("report", "--state", state, "--json", "--html", html)
     summary = json.loads(proc.stdout)

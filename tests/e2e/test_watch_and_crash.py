@@ -31,8 +31,11 @@ def test_index_follows_create_modify_move_delete(tmp_path: Path, mode: str) -> N
     (share / "gone.txt").write_text(LETTER.format(word="doomed"))
     proc = subprocess.Popen(
         [LANTERNE, "scan", str(share), "--state", str(state), "--watch", mode],
-        env=cli_env(LANTERNE_AGENT__POLL_INTERVAL_S="0.5"), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        stdin=subprocess.DEVNULL, start_new_session=True,
+        env=cli_env(LANTERNE_AGENT__POLL_INTERVAL_S="0.5"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
     )
     try:
         wait_until(lambda: set(_indexed(state)) == {"keep.txt", "sub/old.txt", "gone.txt"}, "initial scan indexed")
@@ -83,7 +86,10 @@ def test_kill_9_mid_scan_then_restart_indexes_every_file_exactly_once(tmp_path: 
             expected.add(f"service-{d:02d}/note-{f:03d}.txt")
     proc = subprocess.Popen(
         [LANTERNE, "scan", str(share), "--once", "--state", str(state), "--jsonl", str(tmp_path / "a.jsonl")],
-        env=cli_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+        env=cli_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
         start_new_session=True,
     )
     wait_until(lambda: _index_rows(state) > 0 or proc.poll() is not None, "the first verdicts stored")

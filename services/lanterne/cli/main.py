@@ -7,21 +7,19 @@ Exit codes: 0 success; 1 a search found nothing (like grep) or the run failed; 2
 from __future__ import annotations
 
 import json
-import logging
 import re
 import sys
 import threading
-from enum import StrEnum
 from contextlib import ExitStack
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TextIO
 
 import typer
-from rich.console import Console
 
 from lanterne import __version__
-from lanterne.errors import ConfigError
-from lanterne.settings import Settings, load_settings
+from lanterne.cli.common import StateOpt, err, load_settings_or_exit, out
+from lanterne.settings import Settings
 
 app = typer.Typer(
     name="lanterne",
@@ -30,43 +28,12 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console()
-err = Console(stderr=True)
+
 
 class WatchMode(StrEnum):
     auto = "auto"
     native = "native"
     polling = "polling"
-
-
-StateOpt = Annotated[
-    Path | None,
-    typer.Option("--state", help="State directory (log, index, keys). Default: $LANTERNE_STATE_DIR or ./.lanterne"),
-]
-
-
-def _settings(state: Path | None = None, **overrides: object) -> Settings:
-    """Load settings once per command; a bad configuration stops here with exit code 2."""
-    if state is not None:
-        overrides["state_dir"] = state
-    try:
-        settings = load_settings(**overrides)
-    except ConfigError as exc:
-        err.print(f"[red]configuration error:[/red] {exc}")
-        raise typer.Exit(2) from exc
-    _configure_logging(settings.log_level)
-    return settings
-
-
-def _configure_logging(level: str) -> None:
-    if err.is_terminal:
-        from rich.logging import RichHandler
-
-        handler: logging.Handler = RichHandler(console=err, show_path=False)
-    else:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.basicConfig(level=level.upper(), handlers=[handler], force=True)
 
 
 def _index_or_exit(settings: Settings):  # type: ignore[no-untyped-def]
@@ -100,7 +67,9 @@ def scan(
     ] = None,
     state: StateOpt = None,
     workers: Annotated[int | None, typer.Option(help="Classifier processes (default: CPU count).")] = None,
-    watch: Annotated[WatchMode | None, typer.Option(help="How to watch: native events, polling (network mounts).")] = None,
+    watch: Annotated[
+        WatchMode | None, typer.Option(help="How to watch: native events, polling (network mounts).")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:
     """Scan ROOTS, classify every file, index the verdicts; then watch for changes until Ctrl-C (unless --once).
@@ -109,7 +78,7 @@ def scan(
     """
     from lanterne.runners.embedded import EmbeddedPipeline
 
-    settings = _settings(state)
+    settings = load_settings_or_exit(state)
     if workers is not None:
         settings.classifier.workers = max(1, workers)
     if watch is not None:
@@ -207,7 +176,7 @@ def search(
     """Search the index. Exit code 1 when nothing matches."""
     from lanterne.index.base import SearchQuery
 
-    settings = _settings(state)
+    settings = load_settings_or_exit(state)
     fingerprints: list[str] = []
     if patient_nir:
         from lanterne.detect import patient_fingerprint
@@ -253,7 +222,7 @@ def report(
     """Summarise what the index holds: by sensitivity, age, folder, owner, identifier type, format."""
     from lanterne.report import render_html, render_text
 
-    settings = _settings(state)
+    settings = load_settings_or_exit(state)
     index = _index_or_exit(settings)
     try:
         summary = index.report(top=top)
