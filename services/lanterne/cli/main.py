@@ -255,6 +255,19 @@ def demo_make(
     err.print(f"demo share: {len(manifest.files)} fictional files in {dest}")
 
 
+# The distributed services (Kafka, Faust, Elasticsearch). Their modules import the engines' clients lazily,
+# inside the commands, so the embedded default works without the `distributed` extra installed.
+from lanterne.cli.distributed_es import indexer, kibana_import  # noqa: E402
+from lanterne.cli.distributed_kafka import agent, processor  # noqa: E402
+
+app.command("agent")(agent)
+app.command("processor")(processor)
+app.command("indexer")(indexer)
+kibana_app = typer.Typer(help="Kibana saved objects (data view, dark-data dashboard).", no_args_is_help=True)
+kibana_app.command("import")(kibana_import)
+app.add_typer(kibana_app, name="kibana")
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
