@@ -73,6 +73,9 @@ class ClassifierSettings(_Section):
         description="Site key for the keyed fingerprints (HMAC-SHA256). Default: generated once in the state dir.",
     )
     fingerprint_key_file: Path | None = Field(default=None, description="File holding fingerprint_key (read at start).")
+    hard_timeout_s: float = Field(
+        default=120.0, gt=0, description="A file still being classified after this long has its worker killed."
+    )
     workers: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1), ge=1, description="Classifier processes.")
 
 

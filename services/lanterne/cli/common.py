@@ -44,3 +44,6 @@ def _configure_logging(level: str) -> None:
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=level.upper(), handlers=[handler], force=True)
+    from lanterne.extract.deps import quiet_parser_logs
+
+    quiet_parser_logs()

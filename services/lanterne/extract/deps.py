@@ -14,3 +14,15 @@ def optional(module: str, package: str) -> ModuleType:
         return importlib.import_module(module)
     except ImportError as error:
         raise Unsupported(f"parser not installed: pip install {package} (or lanterne[formats])") from error
+
+
+# Parser libraries that log what they parse (a warning can quote a patient's name or a date): kept at ERROR.
+PARSER_LOGGERS = ("pypdf", "pydicom", "fontTools", "PIL", "extract_msg", "olefile", "openpyxl", "docx", "striprtf")
+
+
+def quiet_parser_logs() -> None:
+    """Silence the parsers' own warnings; Lanterne records what went wrong as ErrorNotes, without content."""
+    import logging
+
+    for name in PARSER_LOGGERS:
+        logging.getLogger(name).setLevel(logging.ERROR)

@@ -15,17 +15,20 @@ import os
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
+
+import pebble
 
 from lanterne.agent import Agent
 from lanterne.bus.base import LogEntry
 from lanterne.bus.sqlite_log import SqliteLog, SqliteLogConsumer
 from lanterne.classify import Classifier
 from lanterne.events.models import ErrorNote, FileEvent, FileVerdict
+from lanterne.extract.deps import quiet_parser_logs
 from lanterne.index.sqlite import SqliteIndex
 from lanterne.privacy import load_or_create_key
 from lanterne.settings import Settings
@@ -59,7 +62,10 @@ _worker_classifier: Classifier | None = None
 
 
 def _init_worker(settings: Settings, key: bytes) -> None:
+    """Runs in each new worker process: spawned workers inherit no logging setup, so it is redone here."""
     global _worker_classifier
+    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    quiet_parser_logs()
     _worker_classifier = Classifier(settings.classifier, key)
 
 
@@ -77,7 +83,7 @@ def _guarded_classify(classifier: Classifier, event: FileEvent) -> FileVerdict:
         return failed_verdict(event, f"internal error while classifying: {type(exc).__name__}")
 
 
-def failed_verdict(event: FileEvent, message: str) -> FileVerdict:
+def failed_verdict(event: FileEvent, message: str, code: str = "internal") -> FileVerdict:
     """A verdict for a file the classifier could not handle at all (its process crashed, or a bug)."""
     from datetime import UTC, datetime
 
@@ -101,7 +107,7 @@ def failed_verdict(event: FileEvent, message: str) -> FileVerdict:
         owner=event.owner,
         group=event.group,
         mode=event.mode,
-        errors=[*event.errors, ErrorNote(code="internal", message=message, stage="extract")],
+        errors=[*event.errors, ErrorNote(code=code, message=message, stage="extract")],
         event_id=event.event_id,
         event_kind=event.kind,
         sequence=event.sequence,
@@ -110,45 +116,41 @@ def failed_verdict(event: FileEvent, message: str) -> FileVerdict:
 
 
 class _ClassifierPool:
-    """Classifies batches in worker processes (or inline with one worker), surviving a worker's crash."""
+    """Classifies batches in worker processes, each file under a hard time limit.
+
+    Extractors stop cooperatively at ``limits.timeout_s``, but one hung library call cannot be interrupted from
+    inside; pebble's pool kills and replaces the worker whose file passes ``hard_timeout_s`` (concurrent.futures
+    cannot stop one task), and a worker that dies on a file (parser fault, memory) is replaced the same way. Either
+    way that file gets a verdict that says so, and the rest of the batch is unaffected.
+    """
 
     def __init__(self, settings: Settings, key: bytes) -> None:
-        self._settings = settings
-        self._key = key
-        self._workers = settings.classifier.workers
-        self._inline = Classifier(settings.classifier, key) if self._workers == 1 else None
-        self._pool: Executor | None = None
-
-    def _executor(self) -> Executor:
-        if self._pool is None:
-            # spawn, not fork: the parent runs threads (agent, watchdog) that a fork would copy mid-state.
-            ctx = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(
-                self._workers, mp_context=ctx, initializer=_init_worker, initargs=(self._settings, self._key)
-            )
-        return self._pool
+        # spawn, not fork: the parent runs threads (agent, watchdog) that a fork would copy mid-state.
+        self._pool = pebble.ProcessPool(
+            max_workers=settings.classifier.workers,
+            initializer=_init_worker,
+            initargs=(settings, key),
+            context=multiprocessing.get_context("spawn"),
+        )
+        self._timeout = settings.classifier.hard_timeout_s
 
     def classify(self, events: Sequence[FileEvent]) -> list[FileVerdict]:
-        if self._inline is not None:
-            return [_guarded_classify(self._inline, e) for e in events]
-        try:
-            return list(self._executor().map(_classify_in_worker, events, chunksize=8))
-        except BrokenProcessPool:
-            log.warning("a classifier process died; retrying the batch file by file")
-            return [self._classify_alone(e) for e in events]
+        futures = [self._pool.schedule(_classify_in_worker, args=(e,), timeout=self._timeout) for e in events]
+        return [self._result(event, future) for event, future in zip(events, futures, strict=True)]
 
-    def _classify_alone(self, event: FileEvent) -> FileVerdict:
-        self.close()
+    def _result(self, event: FileEvent, future: Future[FileVerdict]) -> FileVerdict:
         try:
-            return self._executor().submit(_classify_in_worker, event).result()
-        except BrokenProcessPool:
-            self.close()
+            return future.result()
+        except FutureTimeout:
+            log.warning("classifying file %s took over %ss; its worker was replaced", event.file_id, self._timeout)
+            return failed_verdict(event, f"classification stopped after {self._timeout:g} s", code="timeout")
+        except pebble.ProcessExpired as exc:
+            log.warning("a classifier process died on file %s (exit %s)", event.file_id, exc.exitcode)
             return failed_verdict(event, "the classifier process crashed on this file (parser fault or memory)")
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+        self._pool.stop()
+        self._pool.join(timeout=10)
 
 
 class EmbeddedPipeline:
