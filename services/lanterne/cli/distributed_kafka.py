@@ -15,16 +15,12 @@ from typing import Annotated
 
 import typer
 
+from lanterne.cli.common import StateOpt, err, load_settings_or_exit
 from lanterne.errors import InfrastructureError
 
 log = logging.getLogger(__name__)
 
 AGENT_DB = "agent.db"
-
-StateOpt = Annotated[
-    Path | None,
-    typer.Option("--state", help="State directory (outbox, keys). Default: $LANTERNE_STATE_DIR or ./.lanterne"),
-]
 
 
 def agent(
@@ -39,9 +35,8 @@ def agent(
     from lanterne.agent import Agent
     from lanterne.bus.kafka import KafkaForwarder
     from lanterne.bus.sqlite_log import SqliteLog
-    from lanterne.cli.main import _settings, err
 
-    settings = _settings(state)
+    settings = load_settings_or_exit(state)
     outbox = SqliteLog(settings.state_dir / AGENT_DB)
     stop = threading.Event()
     forwarder_stop = threading.Event()
@@ -51,13 +46,13 @@ def agent(
     thread.start()
     the_agent = Agent(settings.agent, roots, outbox)
     try:
-        stats = the_agent.scan()
         if once:
+            stats = the_agent.scan()
             while forwarder.spooled() and not stop.wait(0.2):
                 pass
             err.print(f"scanned {stats.seen} files, {stats.emitted} events; {forwarder.spooled()} left in the outbox")
         else:
-            the_agent.watch(stop)
+            the_agent.watch(stop)  # scans first, then watches (and reconciles) until SIGTERM or Ctrl-C
     except KeyboardInterrupt:
         raise typer.Exit(130) from None
     finally:
@@ -70,10 +65,9 @@ def agent(
 
 def processor(state: StateOpt = None) -> None:
     """Run one processor worker: classify FileEvents from Kafka into FileVerdicts (until Ctrl-C / SIGTERM)."""
-    from lanterne.cli.main import _settings, err
     from lanterne.processor.runner import run_processor
 
-    settings = _settings(state)
+    settings = load_settings_or_exit(state)
     try:
         run_processor(settings)
     except InfrastructureError as exc:

@@ -10,25 +10,18 @@ A crash anywhere replays the uncommitted batch; index writes are idempotent upse
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-import pebble
-
 from lanterne.agent import Agent
 from lanterne.bus.base import LogEntry
 from lanterne.bus.sqlite_log import SqliteLog, SqliteLogConsumer
-from lanterne.classify import Classifier
-from lanterne.events.models import ErrorNote, FileEvent, FileVerdict
-from lanterne.extract.deps import quiet_parser_logs
+from lanterne.classify.pool import ClassifierPool
 from lanterne.index.sqlite import SqliteIndex
 from lanterne.privacy import load_or_create_key
 from lanterne.settings import Settings
@@ -55,102 +48,6 @@ class Progress:
     health: int = 0
     with_errors: int = 0
     started: float = field(default_factory=time.monotonic)
-
-
-# One classifier per worker process, built once by the pool's initializer.
-_worker_classifier: Classifier | None = None
-
-
-def _init_worker(settings: Settings, key: bytes) -> None:
-    """Runs in each new worker process: spawned workers inherit no logging setup, so it is redone here."""
-    global _worker_classifier
-    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    quiet_parser_logs()
-    _worker_classifier = Classifier(settings.classifier, key)
-
-
-def _classify_in_worker(event: FileEvent) -> FileVerdict:
-    assert _worker_classifier is not None, "worker not initialised"
-    return _guarded_classify(_worker_classifier, event)
-
-
-def _guarded_classify(classifier: Classifier, event: FileEvent) -> FileVerdict:
-    """The classifier never raises for bad input; this guard turns its own bugs into a verdict too."""
-    try:
-        return classifier.classify(event)
-    except Exception as exc:  # a defect in a stage must not stop the pipeline: the file still gets a verdict
-        log.exception("classifier failed on file %s", event.file_id)
-        return failed_verdict(event, f"internal error while classifying: {type(exc).__name__}")
-
-
-def failed_verdict(event: FileEvent, message: str, code: str = "internal") -> FileVerdict:
-    """A verdict for a file the classifier could not handle at all (its process crashed, or a bug)."""
-    from datetime import UTC, datetime
-
-    import lanterne
-
-    def when(ns: int | None) -> datetime | None:
-        return datetime.fromtimestamp(ns / 1e9, UTC) if ns is not None else None
-
-    return FileVerdict(
-        file_id=event.file_id,
-        path=str(Path(event.root) / event.path),
-        root=event.root,
-        relative_path=event.path,
-        agent_id=event.agent_id,
-        host=event.host,
-        previous_file_id=event.old_file_id,
-        size=event.size,
-        mtime=when(event.mtime_ns),
-        atime=when(event.atime_ns),
-        ctime=when(event.ctime_ns),
-        owner=event.owner,
-        group=event.group,
-        mode=event.mode,
-        errors=[*event.errors, ErrorNote(code=code, message=message, stage="extract")],
-        event_id=event.event_id,
-        event_kind=event.kind,
-        sequence=event.sequence,
-        classifier_version=lanterne.__version__,
-    )
-
-
-class _ClassifierPool:
-    """Classifies batches in worker processes, each file under a hard time limit.
-
-    Extractors stop cooperatively at ``limits.timeout_s``, but one hung library call cannot be interrupted from
-    inside; pebble's pool kills and replaces the worker whose file passes ``hard_timeout_s`` (concurrent.futures
-    cannot stop one task), and a worker that dies on a file (parser fault, memory) is replaced the same way. Either
-    way that file gets a verdict that says so, and the rest of the batch is unaffected.
-    """
-
-    def __init__(self, settings: Settings, key: bytes) -> None:
-        # spawn, not fork: the parent runs threads (agent, watchdog) that a fork would copy mid-state.
-        self._pool = pebble.ProcessPool(
-            max_workers=settings.classifier.workers,
-            initializer=_init_worker,
-            initargs=(settings, key),
-            context=multiprocessing.get_context("spawn"),
-        )
-        self._timeout = settings.classifier.hard_timeout_s
-
-    def classify(self, events: Sequence[FileEvent]) -> list[FileVerdict]:
-        futures = [self._pool.schedule(_classify_in_worker, args=(e,), timeout=self._timeout) for e in events]
-        return [self._result(event, future) for event, future in zip(events, futures, strict=True)]
-
-    def _result(self, event: FileEvent, future: Future[FileVerdict]) -> FileVerdict:
-        try:
-            return future.result()
-        except FutureTimeout:
-            log.warning("classifying file %s took over %ss; its worker was replaced", event.file_id, self._timeout)
-            return failed_verdict(event, f"classification stopped after {self._timeout:g} s", code="timeout")
-        except pebble.ProcessExpired as exc:
-            log.warning("a classifier process died on file %s (exit %s)", event.file_id, exc.exitcode)
-            return failed_verdict(event, "the classifier process crashed on this file (parser fault or memory)")
-
-    def close(self) -> None:
-        self._pool.stop()
-        self._pool.join(timeout=10)
 
 
 class EmbeddedPipeline:
@@ -202,7 +99,7 @@ class EmbeddedPipeline:
         thread = threading.Thread(target=agent_main, name="lanterne-agent", daemon=True)
         thread.start()
         consumer = self.log.consumer(CONSUMER)
-        pool = _ClassifierPool(self.settings, self.key)
+        pool = ClassifierPool(self.settings, self.key)
         last_prune = time.monotonic()
         try:
             while True:
@@ -225,7 +122,7 @@ class EmbeddedPipeline:
         self.log.prune()
         return self.progress
 
-    def _handle(self, entries: list[LogEntry], pool: _ClassifierPool, consumer: SqliteLogConsumer) -> None:
+    def _handle(self, entries: list[LogEntry], pool: ClassifierPool, consumer: SqliteLogConsumer) -> None:
         verdicts = pool.classify([e.event for e in entries])
         results = self.index.write(verdicts)
         failed = [r for r in results if not r.ok]

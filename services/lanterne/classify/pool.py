@@ -1,0 +1,121 @@
+"""Classification in worker processes, each file under a hard time limit: shared by every runner.
+
+Extractors stop cooperatively at ``limits.timeout_s``, but one hung library call cannot be interrupted from
+inside, and a parser can kill its process (a fault, memory). Running the classifier in pebble's process pool
+bounds both: the worker whose file passes ``hard_timeout_s`` is killed and replaced (concurrent.futures cannot
+stop one task), as is a worker that dies; that file gets a verdict that says so, and the others are unaffected.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections.abc import Sequence
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pebble
+
+import lanterne
+from lanterne.classify.classifier import Classifier
+from lanterne.events.models import ErrorNote, FileEvent, FileVerdict
+from lanterne.extract.deps import quiet_parser_logs
+from lanterne.settings import Settings
+
+log = logging.getLogger(__name__)
+
+# One classifier per worker process, built once by the pool's initializer.
+_worker_classifier: Classifier | None = None
+
+
+def _init_worker(settings: Settings, key: bytes) -> None:
+    """Runs in each new worker process: spawned workers inherit no logging setup, so it is redone here."""
+    global _worker_classifier
+    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    quiet_parser_logs()
+    _worker_classifier = Classifier(settings.classifier, key)
+
+
+def _classify_in_worker(event: FileEvent) -> FileVerdict:
+    assert _worker_classifier is not None, "worker not initialised"
+    return _guarded_classify(_worker_classifier, event)
+
+
+def _guarded_classify(classifier: Classifier, event: FileEvent) -> FileVerdict:
+    """The classifier never raises for bad input; this guard turns its own bugs into a verdict too."""
+    try:
+        return classifier.classify(event)
+    except Exception as exc:  # a defect in a stage must not stop the pipeline: the file still gets a verdict
+        log.exception("classifier failed on file %s", event.file_id)
+        return failed_verdict(event, f"internal error while classifying: {type(exc).__name__}")
+
+
+def failed_verdict(event: FileEvent, message: str, code: str = "internal") -> FileVerdict:
+    """A verdict for a file the classifier could not handle at all (its process crashed, or a bug)."""
+
+    def when(ns: int | None) -> datetime | None:
+        return datetime.fromtimestamp(ns / 1e9, UTC) if ns is not None else None
+
+    return FileVerdict(
+        file_id=event.file_id,
+        path=str(Path(event.root) / event.path),
+        root=event.root,
+        relative_path=event.path,
+        agent_id=event.agent_id,
+        host=event.host,
+        previous_file_id=event.old_file_id,
+        size=event.size,
+        mtime=when(event.mtime_ns),
+        atime=when(event.atime_ns),
+        ctime=when(event.ctime_ns),
+        owner=event.owner,
+        group=event.group,
+        mode=event.mode,
+        errors=[*event.errors, ErrorNote(code=code, message=message, stage="extract")],
+        event_id=event.event_id,
+        event_kind=event.kind,
+        sequence=event.sequence,
+        classifier_version=lanterne.__version__,
+    )
+
+
+class ClassifierPool:
+    """Classifies batches in worker processes, each file under a hard time limit.
+
+    Extractors stop cooperatively at ``limits.timeout_s``, but one hung library call cannot be interrupted from
+    inside; pebble's pool kills and replaces the worker whose file passes ``hard_timeout_s`` (concurrent.futures
+    cannot stop one task), and a worker that dies on a file (parser fault, memory) is replaced the same way. Either
+    way that file gets a verdict that says so, and the rest of the batch is unaffected.
+    """
+
+    def __init__(self, settings: Settings, key: bytes) -> None:
+        # spawn, not fork: the parent runs threads (agent, watchdog) that a fork would copy mid-state.
+        self._pool = pebble.ProcessPool(
+            max_workers=settings.classifier.workers,
+            initializer=_init_worker,
+            initargs=(settings, key),
+            context=multiprocessing.get_context("spawn"),
+        )
+        self._timeout = settings.classifier.hard_timeout_s
+
+    def classify(self, events: Sequence[FileEvent]) -> list[FileVerdict]:
+        futures = [self._pool.schedule(_classify_in_worker, args=(e,), timeout=self._timeout) for e in events]
+        return [self._result(event, future) for event, future in zip(events, futures, strict=True)]
+
+    def _result(self, event: FileEvent, future: Future[FileVerdict]) -> FileVerdict:
+        try:
+            return future.result()
+        except FutureTimeout:
+            log.warning("classifying file %s took over %ss; its worker was replaced", event.file_id, self._timeout)
+            return failed_verdict(event, f"classification stopped after {self._timeout:g} s", code="timeout")
+        except pebble.ProcessExpired as exc:
+            log.warning("a classifier process died on file %s (exit %s)", event.file_id, exc.exitcode)
+            return failed_verdict(event, "the classifier process crashed on this file (parser fault or memory)")
+
+    def close(self) -> None:
+        self._pool.stop()
+        self._pool.join(timeout=10)
+
+
