@@ -127,6 +127,11 @@ class FileVerdict(_Contract):
     clinical: dict[str, int] = Field(default_factory=dict, description="Counts per clinical signal (ICD10, CCAM...).")
     samples: list[str] = Field(default_factory=list, description="Masked examples, e.g. 'NIR 2 55 08 ** *** *** 38'.")
     fingerprints: list[str] = Field(default_factory=list, description="'TYPE:hmac-hex' keyed fingerprints.")
+    terms: list[str] = Field(
+        default_factory=list,
+        description="Distinct common words of the content, for full-text search: no identifier, no digit-bearing "
+        "token, no word the text only ever capitalises (names, places).",
+    )
     reasons: list[str] = Field(default_factory=list, description="Why the decision: the signals that decided.")
     members: list[MemberVerdict] = Field(default_factory=list)
     sensitivity: int = Field(default=0, ge=0, le=100)

@@ -87,6 +87,7 @@ def mappings() -> dict[str, Any]:
             "clinical": {"type": "object", "dynamic": True},
             "samples": _KEYWORD,
             "fingerprints": _KEYWORD,
+            "terms": {"type": "keyword", "index": False, "doc_values": False},  # searched through "words"
             "reasons": _KEYWORD,
             "members": {"type": "object", "enabled": False},
             "sensitivity": {"type": "short"},

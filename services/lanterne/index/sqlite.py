@@ -13,7 +13,7 @@ applied with ``executemany`` in ONE transaction. The database runs in WAL mode w
 ``write`` returns the batch is on disk, so the caller may commit its log offset right after.
 
 Full text: FTS5 over the *set of unique words* of the path, format, reasons, masked samples, identifier and
-clinical type names, error messages, and the optional (already masked) text the runner passes per file. The FTS
+clinical type names, error messages, and the verdict's content ``terms`` (common words, no identifier). The FTS
 table is contentless (``content=''``): it keeps only the inverted index. Deleting from a contentless table needs
 the exact words that were inserted (SQLite 3.40 has no ``contentless_delete``), so the row keeps its word set in
 ``files.words``; a set of unique words is much smaller than the text and no document text is stored. Words are cut
@@ -122,8 +122,8 @@ def words(texts: Iterable[str]) -> list[str]:
     return sorted(found)
 
 
-def searchable_texts(verdict: FileVerdict, text: str | None = None) -> list[str]:
-    """What the full-text search looks at: no clear identifier is in any of these (``text`` comes masked)."""
+def searchable_texts(verdict: FileVerdict) -> list[str]:
+    """What the full-text search looks at: no clear identifier is in any of these (the classifier made sure)."""
     return [
         verdict.path,
         verdict.format,
@@ -132,7 +132,7 @@ def searchable_texts(verdict: FileVerdict, text: str | None = None) -> list[str]
         *verdict.identifiers,
         *verdict.clinical,
         *(e.message for e in verdict.errors),
-        *([text] if text else []),
+        *verdict.terms,
     ]
 
 
@@ -193,14 +193,14 @@ class _BatchPlan:
         known = self.stored.get(file_id)
         return known.sequence if known else None
 
-    def offer(self, verdict: FileVerdict, text: str | None) -> WriteResult:
+    def offer(self, verdict: FileVerdict) -> WriteResult:
         current = self._sequence(verdict.file_id)
         if current is not None and verdict.sequence < current:
             return WriteResult(verdict.file_id, ok=True, skipped_stale=True)
         if verdict.deleted:
             self.next[verdict.file_id] = _Next(verdict.sequence)
         else:
-            text_words = " ".join(words(searchable_texts(verdict, text)))
+            text_words = " ".join(words(searchable_texts(verdict)))
             self.next[verdict.file_id] = _Next(verdict.sequence, verdict, text_words)
         old = verdict.previous_file_id
         if old and old != verdict.file_id:
@@ -286,21 +286,19 @@ class SqliteIndex:
 
     # -- VerdictSink ---------------------------------------------------------------------------------------------
 
-    def write(self, verdicts: Sequence[FileVerdict], texts: Mapping[str, str] | None = None) -> list[WriteResult]:
+    def write(self, verdicts: Sequence[FileVerdict]) -> list[WriteResult]:
         """Store a batch in one durable transaction; one result per verdict, in order.
 
-        ``texts`` maps a file id to its extracted text with identifiers ALREADY masked; only its unique words are
-        kept (in the full-text index), never the text. Raises ``InfrastructureError`` when SQLite fails (disk
-        full, I/O error): nothing of the batch is then stored and the whole batch is safe to write again.
+        Only the unique words of what the search looks at are kept (in the full-text index). Raises
+        ``InfrastructureError`` when SQLite fails (disk full, I/O error): nothing of the batch is then stored and the whole batch is safe to write again.
         """
         if not verdicts:
             return []
-        texts = texts or {}
         try:
             with self._lock, self._transaction():
                 ids = {v.file_id for v in verdicts} | {v.previous_file_id for v in verdicts if v.previous_file_id}
                 plan = _BatchPlan(self._stored(sorted(ids)))
-                results = [plan.offer(v, texts.get(v.file_id)) for v in verdicts]
+                results = [plan.offer(v) for v in verdicts]
                 self._apply(plan)
         except sqlite3.Error as exc:
             raise InfrastructureError(

@@ -146,9 +146,9 @@ def test_write_is_durable_when_it_returns(index: SqliteIndex, tmp_path: Path) ->
 
 
 def test_text_words_follow_the_latest_version(index: SqliteIndex) -> None:
-    index.write([verdict("a", 1)], texts={"a": "Compte rendu opératoire"})
+    index.write([verdict("a", 1, terms=["compte", "rendu", "opératoire"])])
     assert ids(index.search(SearchQuery(text="operatoire"))) == ["a"]
-    index.write([verdict("a", 2)], texts={"a": "Bilan sanguin"})
+    index.write([verdict("a", 2, terms=["bilan", "sanguin"])])
     assert index.search(SearchQuery(text="operatoire")) == []
     assert ids(index.search(SearchQuery(text="bilan sanguin"))) == ["a"]
     index.write([verdict("a", 3, deleted=True)])
@@ -156,7 +156,7 @@ def test_text_words_follow_the_latest_version(index: SqliteIndex) -> None:
 
 
 def test_only_the_set_of_words_is_stored_not_the_text(index: SqliteIndex) -> None:
-    index.write([verdict("a", 1)], texts={"a": "Compte rendu: compte rendu opératoire"})
+    index.write([verdict("a", 1, terms=["compte", "rendu", "opératoire"])])
     conn = sqlite3.connect(index.path)
     try:
         [(stored,)] = conn.execute("SELECT words FROM files").fetchall()
@@ -212,6 +212,7 @@ def filled(index: SqliteIndex) -> SqliteIndex:
                 mtime=NOW - timedelta(days=3 * 365),
                 owner="alice",
                 size=2048,
+                terms=["Douleur", "à", "l", "épaule", "gauche"],
             ),
             verdict(
                 "lab",
@@ -234,10 +235,10 @@ def filled(index: SqliteIndex) -> SqliteIndex:
                 dark_score=5,
                 owner="alice",
                 errors=[ErrorNote(code="corrupt", message="fichier tronqué")],
+                terms=["Rôti", "de", "porc", "purée", "et", "compote"],
             ),
             verdict("abc", relative_path="Cardiologie/ab/x.txt", dark_score=5),
         ],
-        texts={"menu": "Rôti de porc, purée et compote", "cr": "Douleur à l'épaule gauche"},
     )
     return index
 
