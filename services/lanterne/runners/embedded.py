@@ -13,6 +13,7 @@ import logging
 import os
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,8 +23,10 @@ from lanterne.agent import Agent
 from lanterne.bus.base import LogEntry
 from lanterne.bus.sqlite_log import SqliteLog, SqliteLogConsumer
 from lanterne.classify.pool import ClassifierPool
+from lanterne.events.models import FileVerdict
 from lanterne.index.sqlite import SqliteIndex
 from lanterne.privacy import load_or_create_key
+from lanterne.score import dark_score
 from lanterne.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -123,7 +126,7 @@ class EmbeddedPipeline:
         return self.progress
 
     def _handle(self, entries: list[LogEntry], pool: ClassifierPool, consumer: SqliteLogConsumer) -> None:
-        verdicts = pool.classify([e.event for e in entries])
+        verdicts = self._with_duplicates(pool.classify([e.event for e in entries]))
         results = self.index.write(verdicts)
         failed = [r for r in results if not r.ok]
         if failed:  # the index refused items: do not commit, retry the batch on the next poll
@@ -139,6 +142,25 @@ class EmbeddedPipeline:
                 self.progress.health += v.health_data
                 self.progress.with_errors += bool(v.errors)
         self.on_progress(self.progress)
+
+    def _with_duplicates(self, verdicts: list[FileVerdict]) -> list[FileVerdict]:
+        """Re-score sensitive files whose bytes also stand elsewhere (in the index, or in this very batch).
+
+        Only the index knows the other files, so this is the runner's step; the arithmetic stays in ``score``.
+        Copies indexed earlier keep the duplication they had then (re-scored when they change or are rescanned).
+        """
+        in_batch = Counter(v.content_hash for v in verdicts if v.content_hash and not v.deleted)
+        scored = []
+        for v in verdicts:
+            if v.deleted or not v.content_hash or not v.sensitivity:  # a file with nothing sensitive is never dark
+                scored.append(v)
+                continue
+            copies = self.index.duplicates_of(v.content_hash, v.file_id) + in_batch[v.content_hash] - 1
+            if copies > 0:
+                d = dark_score(v.sensitivity, v.mtime, v.atime, v.mode, copies)
+                v = v.model_copy(update={"duplication": d.duplication, "dark_score": d.dark_score})
+            scored.append(v)
+        return scored
 
     def close(self) -> None:
         self.index.close()

@@ -66,3 +66,13 @@ def test_a_file_over_the_hard_time_limit_gets_a_timeout_verdict(tmp_path: Path, 
     verdicts = {v["relative_path"]: v for v in _run(settings, share)}
     assert [e["code"] for e in verdicts["gros.txt"]["errors"]] == ["timeout"]
     assert len(verdicts) == 4
+
+
+def test_copies_of_a_sensitive_file_raise_its_duplication(tmp_path: Path, share: Path) -> None:
+    for i in range(3):
+        (share / f"copie-{i}.txt").write_text(LETTER, encoding="utf-8")
+    verdicts = {v["relative_path"]: v for v in _run(_settings(tmp_path / "state"), share)}
+    original = verdicts["a/lettre.txt"]
+    assert original["sensitivity"] > 0, "the letter is sensitive"
+    assert original["duplication"] == pytest.approx(3 / 4), "four identical files: three copies elsewhere, n/(n+1)"
+    assert verdicts["liste.csv"]["duplication"] == 0
