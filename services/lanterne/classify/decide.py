@@ -1,0 +1,169 @@
+"""Decide: from findings to "health data?", "personal data?", and why, in plain words.
+
+GDPR art. 9 health data needs both an identifiable person and health content (domain sheet): a payroll file full of
+NIRs and IBANs is personal data, not health data; a care protocol or a diabetes newsletter (clinical words, nobody
+named) is neither; a letter about a named patient, or an HL7 message with a PID segment, is health data.
+
+* Identifiable patient: a patient identifier (NIR, NIA, INS, IPP, NDA), a name given by the format as the patient's
+  (structured field) or after a ``Patient :``/``Nom :`` label, or any other name (``Madame X``, ``Anne DUPONT``)
+  together with a birth date or in a document built like a medical letter (several section headings, or the
+  phrases of physicians' correspondence: ``Cher confrère``, ``j'ai vu en consultation``).
+* Health content: clinical signals worth at least ``HEALTH_CONTENT_MIN`` points (a CIM-10 or CCAM code weighs more
+  than a section heading), or a health format (DICOM, HL7, HPRIM, CDA, FHIR) that carries a patient.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from lanterne.detect.base import Finding
+
+PATIENT_IDS = ("INS", "NIR", "NIA", "IPP", "NDA")
+# When one number is seen both as a NIR and as an INS (same fingerprint), it is counted once, as the most specific.
+ENTITY_PRECEDENCE = {"INS": 0, "NIA": 1, "NIR": 2}
+NOT_PERSONAL = frozenset({"FINESS"})  # identifies an establishment, not a person
+CLINICAL_WEIGHTS = {
+    "ICD10": 2.0, "CCAM": 2.0, "LOINC": 2.0, "ATC": 1.0, "SECTION": 1.0, "DRUG": 1.0, "LAB": 1.0, "CONDITION": 1.0,
+    "LETTER": 1.0,
+}  # fmt: skip
+CLINICAL_CAP_PER_KIND = 3.0  # one kind of signal repeated (a word used ten times) is still one kind of evidence
+HEALTH_CONTENT_MIN = 2.0
+LETTER_SECTIONS = 2  # section headings that make a document a medical letter (about whoever it names)
+SAMPLES_PER_TYPE = 3
+MAX_FINGERPRINTS = 5000
+
+
+@dataclass(slots=True)
+class Decision:
+    """What one file (or one member) holds, decided; feeds the verdict and the scores."""
+
+    health_data: bool = False
+    personal_data: bool = False
+    identifiers: dict[str, int] = field(default_factory=dict)
+    clinical: dict[str, int] = field(default_factory=dict)
+    samples: list[str] = field(default_factory=list)
+    fingerprints: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    people: int = 0  # distinct persons identified, for the volume factor of sensitivity
+
+
+def _identifiers(findings: Iterable[Finding]) -> dict[str, Finding]:
+    """One finding per fingerprint: the most specific entity, the highest confidence."""
+    best: dict[str, Finding] = {}
+    for finding in findings:
+        assert finding.fingerprint is not None
+        current = best.get(finding.fingerprint)
+        if current is None or (ENTITY_PRECEDENCE.get(finding.entity, 9), -finding.confidence) < (
+            ENTITY_PRECEDENCE.get(current.entity, 9),
+            -current.confidence,
+        ):
+            best[finding.fingerprint] = finding
+    return best
+
+
+def _named_patient(findings: Iterable[Finding]) -> tuple[bool, bool]:
+    """(a name the format or a label gives as the patient's, a name only after a title)."""
+    strong = weak = False
+    for finding in findings:
+        if finding.entity != "PERSON_NAME":
+            continue
+        if any(e.startswith("field") or e == "pattern name-label" for e in finding.explanation):
+            strong = True
+        else:
+            weak = True
+    return strong, weak
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def decide(findings: list[Finding], health_format: bool = False, format_name: str = "") -> Decision:
+    """Aggregate the findings of one file and decide. Pure."""
+    ids = _identifiers(f for f in findings if f.fingerprint is not None)
+    counts = Counter(f.entity for f in ids.values())
+    clinical = Counter(f.entity for f in findings if f.fingerprint is None)
+    decision = Decision(identifiers=dict(counts), clinical=dict(clinical))
+
+    per_type: dict[str, list[str]] = {}
+    for finding in ids.values():
+        shown = per_type.setdefault(finding.entity, [])
+        sample = f"{finding.entity} {finding.masked}"
+        if len(shown) < SAMPLES_PER_TYPE and sample not in shown:
+            shown.append(sample)
+    decision.samples = [s for shown in per_type.values() for s in shown]
+    decision.fingerprints = sorted(ids)[:MAX_FINGERPRINTS]
+    if len(ids) > MAX_FINGERPRINTS:
+        decision.reasons.append(f"fingerprints kept for {MAX_FINGERPRINTS} of {len(ids)} identifiers")
+
+    strong_name, weak_name = _named_patient(ids.values())
+    patient_ids = {k: counts[k] for k in PATIENT_IDS if counts.get(k)}
+    birth = counts.get("BIRTH_DATE", 0)
+    letter = clinical.get("SECTION", 0) >= LETTER_SECTIONS or clinical.get("LETTER", 0) > 0
+    identifiable = bool(patient_ids) or strong_name or (weak_name and (birth > 0 or letter))
+    clinical_points = sum(min(CLINICAL_CAP_PER_KIND, CLINICAL_WEIGHTS.get(k, 1.0) * n) for k, n in clinical.items())
+    health_content = clinical_points >= HEALTH_CONTENT_MIN
+    format_patient = health_format and identifiable
+
+    decision.personal_data = any(k not in NOT_PERSONAL for k in counts)
+    decision.health_data = identifiable and (health_content or format_patient)
+    decision.people = max(
+        [
+            sum(patient_ids.get(k, 0) for k in ("INS", "NIR", "NIA")),
+            patient_ids.get("IPP", 0),
+            counts.get("PERSON_NAME", 0),
+        ]
+    )
+
+    found = ", ".join(_plural(n, k) for k, n in sorted(counts.items()))
+    signals = ", ".join(_plural(n, k) for k, n in sorted(clinical.items()))
+    if identifiable:
+        who = ", ".join(_plural(n, k) for k, n in patient_ids.items()) or "a name"
+        decision.reasons.append(f"identifiable person: {who}")
+    if format_patient:
+        decision.reasons.append(f"health format {format_name or 'medical'} carrying a patient")
+    if health_content:
+        decision.reasons.append(f"health content: {signals}")
+    if decision.health_data:
+        decision.reasons.insert(0, "health data: an identifiable patient and health content")
+    elif decision.personal_data and not identifiable:
+        decision.reasons.append(f"personal data without an identifiable patient: {found}")
+    elif identifiable:
+        decision.reasons.append("personal data: an identifiable person but no health content")
+    elif signals:
+        decision.reasons.append(f"clinical content but nobody identifiable ({signals}): not health data")
+    if not decision.reasons:
+        decision.reasons.append("no personal identifier and no health content found")
+    return decision
+
+
+def merge(container: Decision, members: list[Decision]) -> Decision:
+    """The worst of a container and its members: union of identifiers and signals, health if any part is."""
+    parts = [container, *members]
+    identifiers: Counter[str] = Counter()
+    clinical: Counter[str] = Counter()
+    samples: list[str] = []
+    for part in parts:
+        identifiers.update(part.identifiers)
+        clinical.update(part.clinical)
+        for sample in part.samples:
+            kind = sample.split(" ", 1)[0]
+            if sample not in samples and sum(s.startswith(kind + " ") for s in samples) < SAMPLES_PER_TYPE:
+                samples.append(sample)
+    reasons = list(container.reasons)
+    for flag, label in (("health_data", "health data"), ("personal_data", "personal data")):
+        inside = sum(getattr(m, flag) for m in members)
+        if inside:
+            reasons.append(f"{label} in {_plural(inside, 'member')}")
+    return Decision(
+        health_data=any(p.health_data for p in parts),
+        personal_data=any(p.personal_data for p in parts),
+        identifiers=dict(identifiers),
+        clinical=dict(clinical),
+        samples=samples,
+        fingerprints=sorted({f for p in parts for f in p.fingerprints})[:MAX_FINGERPRINTS],
+        reasons=reasons,
+        people=sum(p.people for p in parts),
+    )

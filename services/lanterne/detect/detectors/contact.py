@@ -1,0 +1,145 @@
+"""Contact and bank identifiers: French IBAN, e-mail address, French phone number.
+
+IBAN: ``FR`` + 2 check digits + 23 characters, ISO 13616 mod 97 checked by ``stdnum.iban``. Phone: ``0[1-9]`` +
+8 digits or ``+33``/``0033`` + 9 digits, separators space, dot, dash (domain sheet). Personal data, never health
+data on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from stdnum import iban
+
+from lanterne.detect.base import Pattern
+from lanterne.detect.recognizer import Recognizer
+from lanterne.detect.registry import register
+from lanterne.privacy import mask
+
+
+@register
+class IbanDetector(Recognizer):
+    """French (and Monaco) IBANs, grouped by 4 or compact; the mod-97 check must pass."""
+
+    priority = 15
+    name = "iban"
+    entity = "IBAN"
+    patterns: ClassVar[tuple[Pattern, ...]] = (
+        Pattern("iban-fr", r"[FM](?<![\w].)[RC]\d{2}(?: ?[A-Z0-9]{4}){5} ?[A-Z0-9]{3}(?![\w])", 0.75),
+    )
+    context = ("iban", "rib", "bic", "compte", "virement", "banque")
+
+    def validate(self, candidate: str) -> bool | None:
+        return iban.is_valid(candidate)
+
+    def mask(self, candidate: str) -> str:
+        value = self.normalise(candidate)
+        return mask(" ".join(value[i : i + 4] for i in range(0, len(value), 4)), 4, 2)
+
+
+SERVICE_MAILBOXES = frozenset(
+    [
+        "contact",
+        "info",
+        "infos",
+        "accueil",
+        "secretariat",
+        "secretariats",
+        "secr",
+        "service",
+        "services",
+        "noreply",
+        "no-reply",
+        "ne-pas-repondre",
+        "admin",
+        "administration",
+        "support",
+        "rdv",
+        "webmaster",
+        "direction",
+        "dpo",
+        "communication",
+        "standard",
+        "qualite",
+        "pharmacie",
+        "urgences",
+        "consultation",
+        "consultations",
+        "bureau",
+        "courrier",
+        "postmaster",
+        "rh",
+        "drh",
+        "dsi",
+        "helpdesk",
+        "hotline",
+        "facturation",
+        "admissions",
+        "cadre",
+        "cadres",
+        "equipe",
+        "planning",
+    ]
+)
+
+
+@register
+class EmailDetector(Recognizer):
+    """E-mail addresses (RFC 5322's common subset)."""
+
+    priority = 45
+    name = "email"
+    entity = "EMAIL"
+    patterns: ClassVar[tuple[Pattern, ...]] = (
+        Pattern(
+            "email",
+            r"[A-Za-z0-9](?<![\w.%+-].)[A-Za-z0-9._%+-]{0,63}+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+            r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![\w])",
+            0.85,
+        ),
+    )
+
+    def normalise(self, candidate: str) -> str:
+        return candidate.strip().lower()
+
+    def validate(self, candidate: str) -> bool | None:
+        """A service's mailbox (``secretariat.cardio@``, ``contact@``) names no person: not personal data."""
+        local = self.normalise(candidate).partition("@")[0]
+        first = re.split(r"[._+-]", local, maxsplit=1)[0]
+        return False if first in SERVICE_MAILBOXES else None
+
+    def mask(self, candidate: str) -> str:
+        local, _, domain = self.normalise(candidate).partition("@")
+        return f"{mask(local, 1, 0)}@{domain}"
+
+
+@register
+class PhoneDetector(Recognizer):
+    """French phone numbers: ``0X XX XX XX XX`` or ``+33 X XX XX XX XX`` with space, dot or dash separators."""
+
+    priority = 40
+    name = "phone"
+    entity = "PHONE"
+    patterns: ClassVar[tuple[Pattern, ...]] = (
+        Pattern(
+            "phone-fr",
+            r"[+0](?<![\w+.,].)(?:(?:(?<=\+)33|(?<=0)033)[ .\-\u00a0]?(?:\(0\)[ .\-\u00a0]?)?[1-9]|(?<=0)[1-9])"
+            r"(?:[ .\-\u00a0]?\d{2}){4}"
+            r"(?![\w]|[.,]\d)",
+            0.7,
+        ),
+    )
+    context = ("tel", "telephone", "tél", "portable", "mobile", "fax", "joindre")
+
+    def normalise(self, candidate: str) -> str:
+        digits = "".join(ch for ch in candidate if ch.isdigit())
+        if digits.startswith("0033"):
+            digits = "0" + digits[4:]
+        elif digits.startswith("33") and len(digits) == 11:
+            digits = "0" + digits[2:]
+        return digits
+
+    def mask(self, candidate: str) -> str:
+        value = self.normalise(candidate)
+        return f"{value[:2]} ** ** ** {value[-2:]}" if len(value) == 10 else "*" * len(value)

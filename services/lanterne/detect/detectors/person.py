@@ -1,0 +1,247 @@
+"""The patient as a person: names and birth dates.
+
+Names: from structured fields (HL7 PID-5, DICOM PatientName, FHIR ``Patient.name``, CDA ``patient/name``) and, in
+text, after the words that introduce a patient's name (``Patient :``, ``Nom :``, ``M.``, ``Mme``, ``Monsieur``,
+``Madame``) when capitalised words follow. Birth dates: a date with its context word (``né(e) le``, ``date de
+naissance``, ``DDN``) or from a structured field; any other date (consultation, letter) is not a birth date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import ClassVar
+
+from lanterne.detect.base import Pattern
+from lanterne.detect.context import fold
+from lanterne.detect.detectors.firstnames import FIRST_NAMES
+from lanterne.detect.recognizer import Hit, Recognizer, word_start
+from lanterne.detect.registry import register
+from lanterne.extract.base import Role, StructuredField
+
+_CAP = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'\u2019-]+"
+_NAME = rf"(?P<value>{_CAP}(?:[ \t]{{1,2}}{_CAP}){{0,3}})"
+_LABEL = word_start(
+    (
+        r"patiente?(?:\s*\(e\))?",
+        r"identit[ée](?:\s+du\s+patient|\s+de\s+la\s+patiente)?",
+        r"nom(?:\s+(?:de\s+naissance|d['\u2019]usage|usuel|de\s+famille|du\s+patient))?(?:\s*(?:/|et)?\s*pr[ée]noms?)?",
+        r"pr[ée]noms?\s*(?:/|et)?\s*nom",
+    )
+)
+_LABEL += r"[ \t]*:[ \t]*"
+_TITLE = r"(?:M(?<!\w.)(?:\.|r\.?|me\.?|lle\.?|elle\.?)|[Mm](?<!\w.)(?:onsieur|adame|ademoiselle))[ \t]+"
+
+# Capitalised words that follow "Madame", "Patient :" ... without being a name.
+NOT_NAMES = frozenset(
+    fold(w)
+    for w in [
+        "le",
+        "la",
+        "les",
+        "l",
+        "de",
+        "du",
+        "des",
+        "un",
+        "une",
+        "et",
+        "ou",
+        "au",
+        "aux",
+        "docteur",
+        "dr",
+        "professeur",
+        "pr",
+        "directeur",
+        "directrice",
+        "president",
+        "presidente",
+        "homme",
+        "femme",
+        "enfant",
+        "garcon",
+        "fille",
+        "patient",
+        "patiente",
+        "nom",
+        "prenom",
+        "prenoms",
+        "date",
+        "sexe",
+        "age",
+        "ne",
+        "nee",
+        "adresse",
+        "ville",
+        "tel",
+        "telephone",
+        "ipp",
+        "nda",
+        "nir",
+        "inss",
+        "secretariat",
+        "service",
+        "chef",
+        "cadre",
+        "interne",
+        "infirmier",
+        "infirmiere",
+        "sage",
+        "responsable",
+        "x",
+        "xx",
+        "xxx",
+        "inconnu",
+        "anonyme",
+        "test",
+        "monsieur",
+        "madame",
+        "mademoiselle",
+        "cher",
+        "chere",
+        "confrere",
+        "consoeur",
+        "objet",
+    ]
+)
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿ"
+_GIVEN = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+_FAMILY = rf"[{_UP}][{_UP}'\u2019-]+(?:[ ][{_UP}][{_UP}'\u2019-]+)?"
+# "Brigitte MOREL" and "MOREL Brigitte": the given name is checked against the gazetteer in ``judge``.
+_FIRST_LAST = rf"[{_UP}](?<![\w].)[{_LOW}]++(?:-[{_UP}][{_LOW}]+)?[ ]{{1,2}}{_FAMILY}(?![\w])"
+_LAST_FIRST = rf"[{_UP}](?<![\w].)[{_UP}'\u2019-]++[ ]{{1,2}}{_GIVEN}(?![\w])"
+
+_MONTHS = "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre"
+_DATE = (
+    r"\d(?<![\w/.-].)(?:\d?[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|\d{3}-\d{2}-\d{2}|\d{7}"
+    rf"|\d?(?:er)?[ \t]+(?i:{_MONTHS})[ \t]+(?:19|20)\d{{2}})(?![\w]|[/.-]\d)"
+)
+_MONTH_NUMBER = {
+    fold(m): i
+    for i, m in enumerate(
+        [
+            "janvier",
+            "fevrier",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "aout",
+            "septembre",
+            "octobre",
+            "novembre",
+            "decembre",
+        ],
+        1,
+    )
+}
+
+
+@register
+class PersonNameDetector(Recognizer):
+    """A person's name: a structured patient-name field, or capitalised words after a name label or a title."""
+
+    priority = 60
+    name = "person_name"
+    entity = "PERSON_NAME"
+    patterns: ClassVar[tuple[Pattern, ...]] = (
+        Pattern("name-label", rf"{_LABEL}(?:{_TITLE})?{_NAME}", 0.7),
+        Pattern("name-title", _TITLE + _NAME, 0.6),
+        Pattern("given-family", _FIRST_LAST, 0.55),
+        Pattern("family-given", _LAST_FIRST, 0.55),
+    )
+    field_roles = frozenset({Role.PATIENT_NAME})
+
+    def normalise(self, candidate: str) -> str:
+        # Order-free: "DUPONT Jean" and "Jean Dupont" are the same person.
+        words = re.split(r"[\s^,]+", fold(candidate).upper())
+        return " ".join(sorted(w for w in words if w))
+
+    def mask(self, candidate: str) -> str:
+        return " ".join(w[0] + "*" * (len(w) - 1) for w in re.split(r"[\s^,]+", candidate) if w)
+
+    def judge(self, candidate: str, pattern: Pattern, context_word: str | None) -> Hit | None:
+        if pattern.name in ("given-family", "family-given"):
+            return self._judge_bare(candidate, pattern)
+        words: list[str] = []
+        for word in candidate.split():
+            if fold(word.rstrip(".")).lower() in NOT_NAMES:
+                break
+            words.append(word)
+        if not words or len(words[0]) < 2:
+            return None
+        return Hit(self.entity, " ".join(words), pattern.score, (f"pattern {pattern.name}",))
+
+    def _judge_bare(self, candidate: str, pattern: Pattern) -> Hit | None:
+        """A name without a label or title: only when the given name is a known one and the family name no word."""
+        words = candidate.split()
+        given, family = (words[0], words[1:]) if pattern.name == "given-family" else (words[-1], words[:-1])
+        folded = fold(given).lower()
+        if folded not in FIRST_NAMES and folded.split("-")[0] not in FIRST_NAMES:
+            return None
+        if any(fold(w).lower() in NOT_NAMES or len(w) < 2 for w in family):
+            return None
+        return Hit(self.entity, candidate, pattern.score, (f"pattern {pattern.name}", "known given name"))
+
+    def from_field(self, item: StructuredField) -> list[Hit]:
+        value = " ".join(p for p in re.split(r"[\^\s,]+", item.value) if p)
+        if not any(ch.isalpha() for ch in value):
+            return []
+        return [Hit(self.entity, value, 0.9, (f"field {item.where}",))]
+
+
+def parse_date(text: str) -> date | None:
+    """The calendar date a candidate names, or None when it names no real date (31/02, month 13...)."""
+    value = text.strip()
+    try:
+        if re.fullmatch(r"\d{8}", value):  # HL7 / DICOM YYYYMMDD, or DDMMYYYY in French exports (PMSI)
+            if 1850 <= int(value[:4]) <= 2100:
+                return date(int(value[:4]), int(value[4:6]), int(value[6:8]))
+            return date(int(value[4:]), int(value[2:4]), int(value[:2]))
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value):
+            return date(int(value[:4]), int(value[5:7]), int(value[8:10]))
+        parts = re.split(r"[/.\-\s]+", fold(value).replace("1er", "1"))
+        if len(parts) != 3:
+            return None
+        day = int(parts[0])
+        month = int(parts[1]) if parts[1].isdigit() else _MONTH_NUMBER.get(parts[1], 0)
+        year = int(parts[2])
+        if year < 100:
+            year += 1900 if year > date.today().year % 100 else 2000
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+@register
+class BirthDateDetector(Recognizer):
+    """A birth date: a date next to ``né(e) le``, ``date de naissance``, ``DDN``... or a birth-date field."""
+
+    priority = 35
+    name = "birth_date"
+    entity = "BIRTH_DATE"
+    patterns: ClassVar[tuple[Pattern, ...]] = (Pattern("date", _DATE, 0.5),)
+    context = (
+        "ne le", "nee le", "ne(e) le", "ne (e) le", "ne :", "nee :", "ne(e) :", "date de naissance", "date naissance",
+        "date de naiss", "date naiss", "ddn", "naissance", "dob", "birth date", "birthdate", "date of birth",
+    )  # fmt: skip
+    context_before = 30
+    context_after = 0
+    requires_context = True
+    field_roles = frozenset({Role.PATIENT_BIRTH_DATE})
+
+    def normalise(self, candidate: str) -> str:
+        parsed = parse_date(candidate)
+        return parsed.isoformat() if parsed else super().normalise(candidate)
+
+    def validate(self, candidate: str) -> bool | None:
+        parsed = parse_date(candidate)
+        return parsed is not None and 1890 <= parsed.year <= date.today().year
+
+    def mask(self, candidate: str) -> str:
+        parsed = parse_date(candidate)
+        return f"**/**/{parsed.year}" if parsed else "**/**/****"

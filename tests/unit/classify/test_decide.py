@@ -1,0 +1,182 @@
+"""The decision: health data needs an identifiable person AND health content."""
+
+from __future__ import annotations
+
+import pytest
+from lanterne.classify.decide import Decision, decide, merge
+from lanterne.detect import registry
+from lanterne.detect.engine import Engine
+from lanterne.extract.base import Role, StructuredField, TextSegment
+from lanterne.settings import ClassifierSettings
+
+PAYROLL = (
+    "Nom: DUPONT | Prénom: Jean | NSS: 255081416802538 | IBAN: FR7630006000011234567890189 | Salaire: 2500\n"
+    "Nom: MARTIN | Prénom: Anne | NSS: 295109912611193 | IBAN: FR7630006000011234567890189 | Salaire: 2700\n"
+)
+PROTOCOL = (
+    "Protocole de service : prise en charge du diabète de type 2\n"
+    "Traitement :\nMetformine 1000 mg x2/j, à adapter au DFG.\nObjectif HbA1c 7 %\n"
+    "Diagnostic : E11.9\nConclusion :\nréévaluer à 3 mois.\n"
+)
+NEWSLETTER = (
+    "Lettre d'information - Semaine du diabète\n"
+    "Le diabète touche 4 millions de Français. Une HbA1c à 7 % reste l'objectif habituel ;\n"
+    "la metformine 500 mg est le traitement de première intention. Inscriptions : contact@example.org\n"
+)
+LETTER = (
+    "Compte rendu d'hospitalisation\nPatient : LEFÈVRE Anne, née le 12/03/1955\nIPP : 8001234567\n"
+    "Motif d'hospitalisation : douleur thoracique\nANTÉCÉDENTS :\nHTA, diabète de type 2\n"
+    "Conclusion :\nSyndrome coronarien (CIM-10 I21.4)\nTraitement de sortie :\nKardegic 75 mg/j\n"
+)
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(registry.build(ClassifierSettings()), b"k")
+
+
+def run(engine: Engine, text: str, *fields: StructuredField, health_format: bool = False) -> Decision:
+    return decide(engine.scan([TextSegment(text)], fields).findings, health_format, "hl7" if health_format else "")
+
+
+def test_payroll_with_nirs_and_ibans_is_personal_not_health(engine: Engine) -> None:
+    decision = run(engine, PAYROLL)
+    assert decision.personal_data and not decision.health_data
+    assert decision.identifiers["NIR"] == 2 and decision.identifiers["IBAN"] == 1
+    assert any("no health content" in r for r in decision.reasons)
+
+
+@pytest.mark.parametrize("text", [PROTOCOL, NEWSLETTER], ids=["protocol", "newsletter"])
+def test_clinical_text_about_nobody_is_not_health_data(engine: Engine, text: str) -> None:
+    decision = run(engine, text)
+    assert not decision.health_data
+    assert decision.clinical
+    assert not decision.identifiers.get("NIR") and not decision.identifiers.get("PERSON_NAME")
+
+
+def test_protocol_is_neither(engine: Engine) -> None:
+    decision = run(engine, PROTOCOL)
+    assert not decision.personal_data
+    assert any("nobody identifiable" in r for r in decision.reasons)
+
+
+def test_letter_about_a_patient_is_health_data(engine: Engine) -> None:
+    decision = run(engine, LETTER)
+    assert decision.health_data and decision.personal_data
+    assert decision.identifiers["IPP"] == 1 and decision.clinical["SECTION"] >= 3
+    assert decision.reasons[0].startswith("health data")
+
+
+def test_hl7_message_with_a_patient_is_health_data(engine: Engine) -> None:
+    fields = (
+        StructuredField(Role.PATIENT_ID, "8001234567", "PID-3", None),
+        StructuredField(Role.PATIENT_NAME, "DUPONT^JEAN", "PID-5", None),
+        StructuredField(Role.PATIENT_BIRTH_DATE, "19550312", "PID-7", None),
+    )
+    decision = run(engine, "", *fields, health_format=True)
+    assert decision.health_data
+    assert any("health format hl7" in r for r in decision.reasons)
+
+
+def test_health_format_without_a_patient_is_not_health_data(engine: Engine) -> None:
+    assert not run(engine, "", health_format=True).health_data
+
+
+def test_a_named_patient_without_clinical_content_is_not_health_data(engine: Engine) -> None:
+    decision = run(engine, "Patient : DUPONT Jean\nRendez-vous le 12/05/2024 à 10h.")
+    assert decision.personal_data and not decision.health_data
+
+
+def test_samples_are_masked_and_capped_per_type(engine: Engine) -> None:
+    text = "\n".join(f"Tél : 06 12 34 56 {n:02d}" for n in range(10))
+    decision = run(engine, text)
+    assert decision.identifiers["PHONE"] == 10
+    assert decision.samples == ["PHONE 06 ** ** ** 00", "PHONE 06 ** ** ** 01", "PHONE 06 ** ** ** 02"]
+    assert len(decision.fingerprints) == 10
+
+
+def test_merge_takes_the_worst_part() -> None:
+    container = Decision(identifiers={"EMAIL": 1}, personal_data=True, reasons=["x"])
+    health = Decision(health_data=True, personal_data=True, identifiers={"NIR": 1}, fingerprints=["NIR:ab"])
+    plain = Decision(identifiers={"EMAIL": 2})
+    merged = merge(container, [health, plain])
+    assert merged.health_data and merged.personal_data
+    assert merged.identifiers == {"EMAIL": 3, "NIR": 1}
+    assert merged.fingerprints == ["NIR:ab"]
+    assert "health data in 1 member" in merged.reasons
+
+
+REALISTIC = [
+    (
+        "short letter, a titled name and care",
+        "Cher confrère,\nJ'ai revu en consultation Mme Jeanne Durand pour le suivi de son diabète de type 2. "
+        "L'HbA1c est à 7,8 %. Je propose la metformine à 1000 mg matin et soir.\nBien confraternellement,",
+        True,
+        True,
+    ),
+    (
+        "letter header with a spaced NIR",
+        "Concerne : M. LEROY Paul, né le 4 avril 1951\nN° SS : 1 51 04 75 112 034 16\n"
+        "Monsieur Leroy a été hospitalisé pour exacerbation de BPCO.\nAu total :\nBPCO post-tabagique.\n",
+        True,
+        True,
+    ),
+    (
+        "operative report",
+        "COMPTE RENDU OPERATOIRE\nPatient(e) : MARTIN Sophie   Né(e) le : 12/09/1980\nIPP : 00452318\n"
+        "Intervention : cholécystectomie par coelioscopie (HMFC004)\nSuites simples.",
+        True,
+        True,
+    ),
+    (
+        "lab results, analyte and value per line",
+        "Nom : BERNARD  Prénom : Louise  DDN : 03/07/1942\n"
+        "Créatinine : 145 µmol/L (N : 45-90)\nKaliémie : 5,4 mmol/L\n",
+        True,
+        True,
+    ),
+    (
+        "HR review with generic headings",
+        "Nom : DUPONT  Prénom : Marc\nÉvaluation annuelle 2023\nConclusion :\ntrès bon\nSuivi :\nformation\n",
+        False,
+        True,
+    ),
+    (
+        "sick-leave planning",
+        "Suivi des absences 2023\nAgent : Claire BONNET - logistique\nArrêt du 03/02 au 10/02\n",
+        False,
+        True,
+    ),
+    (
+        "care protocol signed by a physician",
+        "PROTOCOLE - hypoglycémie chez le patient diabétique\nSi glycémie < 0,70 g/L : resucrer avec 15 g de sucre.\n"
+        "Contrôle à 15 min.\nRédacteur : Dr Petit, validé par le CLAN.\n",
+        False,
+        False,
+    ),
+    (
+        "newsletter with a service mailbox",
+        "La lettre du CLUD n°12\nDouleur et cancer : la morphine 10 mg LP reste la référence.\n"
+        "Contact : secretariat.clud@chu-exemple.fr\n",
+        False,
+        False,
+    ),
+    (
+        "order form with a NIR-shaped reference",
+        "Bon de commande n° 255081416802538\nRéférence article 123456789012\nMontant 1500,00 €\n",
+        False,
+        False,
+    ),
+    (
+        "staff directory",
+        "Annuaire du pôle\nAnne LEGRAND, cadre de santé, 01 45 67 89 10\nPaul ROBIN, secrétaire, 01 45 67 89 11\n",
+        False,
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "health", "personal"), REALISTIC, ids=[r[0] for r in REALISTIC])
+def test_realistic_documents(engine: Engine, why: str, text: str, health: bool, personal: bool) -> None:
+    decision = run(engine, text)
+    assert (decision.health_data, decision.personal_data) == (health, personal), (why, decision.reasons)

@@ -1,0 +1,71 @@
+"""Clinical signals: weak alone, so each needs its context, check digit or structure."""
+
+from __future__ import annotations
+
+import pytest
+from lanterne.extract.base import Role, StructuredField
+from stdnum import luhn
+
+LOINC = "2345-" + luhn.calc_check_digit("2345")
+LOINC_BAD = "2345-" + str((int(luhn.calc_check_digit("2345")) + 1) % 10)
+
+
+@pytest.mark.parametrize(
+    ("entity", "text", "count", "why"),
+    [
+        ("ICD10", "Diagnostic principal : E11.9", 1, "diagnosis word"),
+        ("ICD10", "DAS : I10, J440", 2, "DAS, two codes"),
+        ("ICD10", "CIM-10 E11.9", 1, "CIM-10"),
+        ("ICD10", "la salle B12 et le bus C15", 0, "letter + digits without context"),
+        ("CCAM", "Acte CCAM : DEQP003", 1, "CCAM code with context"),
+        ("CCAM", "référence ABCD123", 0, "no context"),
+        ("ATC", "Metformine (A10BA02)", 1, "ATC shape"),
+        ("LOINC", f"LOINC {LOINC}", 1, "valid check digit"),
+        ("LOINC", f"LOINC {LOINC_BAD}", 0, "wrong check digit"),
+        ("LOINC", f"page {LOINC}", 0, "no context"),
+        ("SECTION", "ANTÉCÉDENTS :\nHTA", 1, "heading in capitals"),
+        ("SECTION", "Au total\nbonne évolution", 1, "heading alone on its line"),
+        ("SECTION", "Histoire de la maladie : douleur", 1, "heading with colon"),
+        ("SECTION", "les antécédents de la famille sont connus", 0, "the word inside a sentence"),
+        ("SECTION", "Conclusion :\nSuivi :\nÉvolution :", 0, "generic headings of any report"),
+        ("LETTER", "Cher confrère,\nj'ai revu en consultation", 2, "physicians' correspondence"),
+        ("CCAM", "Intervention : cholécystectomie (HMFC004)", 1, "act code after the word intervention"),
+        ("DRUG", "Metformine 1000 mg x2/j", 1, "drug, dose, frequency"),
+        ("DRUG", "Lovenox 4000 UI/j", 1, "UI per day"),
+        ("DRUG", "il pesait 70 kg", 0, "a weight is not a dose"),
+        ("DRUG", "ajouter 500 g de farine", 0, "grams without a frequency"),
+        ("DRUG", "Augmentin 1 g x3/j", 1, "grams with a frequency"),
+        ("DRUG", "CRP 12 mg/L", 0, "a concentration is a lab value"),
+        ("LAB", "CRP 12 mg/L", 1, "the same, as a lab value"),
+        ("LAB", "remplissage de 85 %", 0, "a percentage without an analyte"),
+        ("LAB", "ANALYSE: Créatinine | RESULTAT: 63 | UNITE: µmol/L", 1, "a table row, one cell each"),
+        ("LAB", "HbA1c 7,2 %", 1, "analyte, value, unit"),
+        ("LAB", "créatinine : 88 µmol/L", 1, "accented analyte"),
+        ("LAB", "Troponine 14 ng/L", 1, "troponin"),
+        ("LAB", "la créatinine est un marqueur", 0, "no value"),
+        ("CONDITION", "suivi de son cancer du sein sous chimiothérapie", 2, "disease and treatment words"),
+        ("CONDITION", "Insuffisance cardiaque et HTA", 2, "case-insensitive, multi-word"),
+        ("CONDITION", "la cancérologie et les insuffisances", 0, "whole words only"),
+    ],
+)
+def test_text(scan, entity: str, text: str, count: int, why: str) -> None:  # type: ignore[no-untyped-def]
+    assert sum(1 for f in scan(text) if f.entity == entity) == count, why
+
+
+@pytest.mark.parametrize(
+    ("system", "value", "entity"),
+    [
+        ("http://hl7.org/fhir/sid/icd-10", "E11.9", "ICD10"),
+        ("I10", "E11.9", "ICD10"),
+        ("http://loinc.org", LOINC, "LOINC"),
+        ("2.16.840.1.113883.6.73", "A10BA02", "ATC"),
+    ],
+)
+def test_coded_fields(scan, system: str, value: str, entity: str) -> None:  # type: ignore[no-untyped-def]
+    findings = scan("", StructuredField(Role.CLINICAL_CODE, value, "DG1-3", system))
+    assert [f.entity for f in findings] == [entity]
+
+
+def test_clinical_signals_are_not_fingerprinted(scan) -> None:  # type: ignore[no-untyped-def]
+    findings = scan("ANTÉCÉDENTS :\nDiagnostic : E11.9\nHbA1c 7,2 %")
+    assert findings and all(f.fingerprint is None for f in findings)
