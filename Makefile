@@ -23,6 +23,7 @@ $(VENV)/.dev: pyproject.toml | $(BIN)/python
 
 demo: $(VENV)/.demo
 	@test -d $(DEMO) || $(BIN)/lanterne demo make $(DEMO)
+	@mkdir -p $(STATE)
 	$(BIN)/lanterne scan $(DEMO) --once --state $(STATE) --jsonl $(STATE)/verdicts.jsonl
 	$(BIN)/lanterne report --state $(STATE) --html $(STATE)/report.html
 	@echo "Try: $(BIN)/lanterne search --state $(STATE) --health --identifier NIR"

@@ -63,7 +63,8 @@ def scan(
     roots: Annotated[list[Path], typer.Argument(help="Folders (shares) to scan.", exists=True, file_okay=False)],
     once: Annotated[bool, typer.Option("--once", help="Scan and exit instead of watching for changes.")] = False,
     jsonl: Annotated[
-        str | None, typer.Option("--jsonl", help="Write one FileVerdict per line to FILE, or '-' for stdout.")
+        str | None,
+        typer.Option("--jsonl", help="Write this run's verdicts, one FileVerdict per line, to FILE or '-' (stdout)."),
     ] = None,
     state: StateOpt = None,
     workers: Annotated[int | None, typer.Option(help="Classifier processes (default: CPU count).")] = None,
@@ -89,7 +90,11 @@ def scan(
         if jsonl == "-":
             sink = sys.stdout
         elif jsonl:
-            sink = stack.enter_context(open(jsonl, "a", encoding="utf-8"))
+            try:
+                sink = stack.enter_context(open(jsonl, "w", encoding="utf-8"))
+            except OSError as exc:
+                err.print(f"[red]cannot write {jsonl}:[/red] {exc.strerror}")
+                raise typer.Exit(2) from exc
         progress_view = stack.enter_context(_ScanProgress(show_progress))
         pipeline = EmbeddedPipeline(settings, roots, jsonl=sink, on_progress=progress_view.update)
         stack.callback(pipeline.close)
