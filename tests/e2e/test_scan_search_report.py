@@ -80,3 +80,17 @@ def test_no_clear_nir_in_index_jsonl_or_logs(scanned) -> None:  # type: ignore[n
         for nir in nirs:
             for form in (nir, nir[:13]):  # the full number, and the body without its key
                 assert form.encode() not in blob, f"a clear NIR leaked into {name}"
+
+
+def test_patient_nir_finds_every_file_of_that_patient(scanned) -> None:  # type: ignore[no-untyped-def]
+    """The answer to a patient's access or erasure request, while the index holds no NIR."""
+    _share, manifest, state, _jsonl, _proc = scanned
+    holders: dict[str, set[str]] = {}
+    for path, label in manifest.files.items():
+        for value in label.values.get("NIR", []) + label.values.get("INS", []):
+            holders.setdefault(re.sub(r"\s", "", value), set()).add(path)
+    nir, files = max(holders.items(), key=lambda item: len(item[1]))
+    spaced = " ".join([nir[0], nir[1:3], nir[3:5], nir[5:7], nir[7:10], nir[10:13], nir[13:]])
+    found = {h["relative_path"] for h in search_json(state, "--patient-nir", spaced)}
+    assert files <= found
+    assert all(h["fingerprints"] for h in search_json(state, "--patient-nir", spaced))

@@ -188,7 +188,11 @@ def search(
         from lanterne.privacy import load_or_create_key
 
         key = load_or_create_key(settings.classifier, settings.state_dir)
-        fingerprints = [patient_fingerprint("NIR", patient_nir, key)]
+        wanted = patient_fingerprint("NIR", patient_nir, key)
+        if wanted is None:
+            err.print("[red]the NIR detector is not available[/red]")
+            raise typer.Exit(2)
+        fingerprints = [wanted]
     q = SearchQuery(
         text=query,
         health_only=health,
