@@ -1,9 +1,11 @@
 """The distributed path's throughput: agent outbox → Kafka → processor workers → verdicts topic (→ Elasticsearch).
 
-    .venv/bin/python bench/distributed.py [--events 20000] [--files 300] [--workers 1 2] [--no-write]
+    .venv/bin/python bench/distributed.py [--events 20000] [--files 300] [--workers 1 2] [--changes 30]
+        [--pause 0.5] [--no-write]
 
-Needs the broker of ``infra/local/up`` (settings from the LANTERNE_* environment, else 127.0.0.1:9092). Every run
-uses fresh topics and a fresh consumer group (``lanterne-bench-*``), deleted afterwards. Stages:
+Needs the broker and the Elasticsearch node of ``infra/local/up`` (settings from the LANTERNE_* environment, else
+127.0.0.1:9092 and localhost:9200). Every run uses fresh topics, consumer groups and indices (``lanterne-bench-*``),
+deleted afterwards. Stages:
 
 * forward: ``--events`` synthetic FileEvents appended to a fresh outbox (SqliteLog), drained by the
   ``KafkaForwarder`` (idempotent producer, acks=all, outbox committed after the acks): events/s into Kafka.
@@ -14,23 +16,38 @@ uses fresh topics and a fresh consumer group (``lanterne-bench-*``), deleted aft
   N workers: files/s end to end, for comparison with the embedded ``lanterne scan`` (bench/throughput.py).
 
 Hooks for the Elasticsearch half: ``EXTRA_STAGES`` holds functions ``(BenchRun) -> list[Row]`` run after the Kafka
-stages, with the verdicts topic filled (``run.settings.kafka.verdicts_topic``, ``run.verdicts`` records). The
-indexer's verdicts/s into Elasticsearch and the change → searchable latency (p50/p95, beside the embedded default)
-belong there. Writes the "distributed" section of bench/RESULTS.md unless ``--no-write``.
+stages, with the verdicts topic filled (``run.settings.kafka.verdicts_topic``, ``run.verdicts`` records):
+
+* index: the classify stage's verdicts through the indexer's loop into a fresh index: verdicts/s until searchable.
+
+Then, once per run:
+
+* latency: ``--changes`` new files written one at a time into a watched share, each timed from its write until a
+  search finds it (p50, p95): through ``lanterne agent``, ``lanterne processor`` and ``lanterne indexer`` running
+  as services into Elasticsearch, then through the embedded default (``lanterne scan`` watching, SQLite index).
+
+Writes the "distributed" section of bench/RESULTS.md unless ``--no-write``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import signal
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+
+from results import write_section
 
 from lanterne.agent import Agent
 from lanterne.bus.kafka import KafkaForwarder
@@ -38,8 +55,8 @@ from lanterne.bus.kafka_config import client_config
 from lanterne.bus.sqlite_log import SqliteLog
 from lanterne.bus.topics import ensure_topics, topic_specs
 from lanterne.events import EventKind, FileEvent, FileVerdict, file_id
+from lanterne.index.elasticsearch import ElasticsearchIndex
 from lanterne.settings import Settings
-from results import write_section
 
 
 @dataclass(frozen=True)
@@ -120,13 +137,19 @@ def count_records(settings: Settings, topic: str, expect: int, timeout_s: float 
     raise TimeoutError(f"{topic} did not reach {expect} records in {timeout_s:.0f} s")
 
 
-def run_workers(settings: Settings, workers: int, classifier: str, expect: int) -> float:
-    """Start ``workers`` processor subprocesses, wait for ``expect`` verdicts, stop them; returns the seconds."""
+def settings_env(settings: Settings) -> dict[str, str]:
+    """The environment that gives a subprocess these settings' state dir and Kafka section."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("LANTERNE_")}
     env["LANTERNE_STATE_DIR"] = str(settings.state_dir)
     env["LANTERNE_LOG_LEVEL"] = "WARNING"
     for name, value in settings.kafka.model_dump(exclude_none=True).items():
         env[f"LANTERNE_KAFKA__{name.upper()}"] = str(value)
+    return env
+
+
+def run_workers(settings: Settings, workers: int, classifier: str, expect: int) -> float:
+    """Start ``workers`` processor subprocesses, wait for ``expect`` verdicts, stop them; returns the seconds."""
+    env = settings_env(settings)
     started = time.monotonic()
     procs = [
         subprocess.Popen([sys.executable, __file__, "--worker", classifier], env=env, stdout=subprocess.DEVNULL)
@@ -214,6 +237,198 @@ def bench_classify(workdir: Path, files: int, workers: int, partitions: int) -> 
     return run
 
 
+# -- the Elasticsearch half ---------------------------------------------------------------------------------------
+
+LANTERNE = Path(sys.executable).with_name("lanterne")
+POLL_S = 0.05
+
+
+def fresh_es_index(settings: Settings) -> ElasticsearchIndex:
+    """A fresh index (``lanterne-bench-*``) on the node of the LANTERNE_ELASTICSEARCH__* settings."""
+    es = settings.elasticsearch.model_copy(update={"index": f"lanterne-bench-{uuid.uuid4().hex[:8]}"})
+    index = ElasticsearchIndex(es)
+    index.ensure_index()
+    return index
+
+
+def drop_es_index(index: ElasticsearchIndex) -> None:
+    client = index.client.options(ignore_status=404)  # type: ignore[union-attr]
+    client.indices.delete(index=index.index)
+    client.indices.delete_index_template(name=index.index)
+    index.close()
+
+
+def wait_until(predicate: Callable[[], bool], what: str, timeout_s: float = 300.0) -> float:
+    """Poll ``predicate`` every POLL_S; returns the monotonic time it first held."""
+    deadline = time.monotonic() + timeout_s
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{what} not seen in {timeout_s:.0f} s")
+        time.sleep(POLL_S)
+    return time.monotonic()
+
+
+def bench_indexer(run: BenchRun) -> list[Row]:
+    """The verdicts of the classify stage, from their topic into a fresh index by the indexer's loop (the one
+    ``lanterne indexer`` runs, in a thread here): timed from start (consumer group join included) until a search
+    counts them all."""
+    from lanterne.indexer.kafka_source import KafkaVerdictSource
+    from lanterne.indexer.runner import Indexer
+
+    index = fresh_es_index(run.settings)
+    source = KafkaVerdictSource(run.settings.kafka, f"lanterne-bench-indexer-{uuid.uuid4().hex[:8]}")
+    stop = threading.Event()
+    started = time.monotonic()
+    thread = threading.Thread(target=Indexer(source, index).run, args=(stop,), daemon=True)
+    thread.start()
+
+    first: list[float] = []  # when the first verdict became searchable: the group join is over
+
+    def all_searchable() -> bool:
+        index.refresh()
+        count = index.count()
+        if count and not first:
+            first.append(time.monotonic())
+        return count >= run.verdicts
+
+    try:
+        done = wait_until(all_searchable, f"{run.verdicts} verdicts in {index.index}")
+    finally:
+        stop.set()
+        thread.join(timeout=60)
+        source.close()
+        drop_es_index(index)
+    return [
+        Row("verdicts topic → indexer → Elasticsearch (searchable)", run.verdicts, done - started, "verdicts"),
+        Row("… the same, after the first verdict was searchable", run.verdicts, done - first[0], "verdicts"),
+    ]
+
+
+@dataclass
+class Latency:
+    pipeline: str
+    seconds: list[float]
+
+    def row(self) -> str:
+        s = sorted(self.seconds)
+        p95 = statistics.quantiles(s, n=20, method="inclusive")[18]
+        return f"| {self.pipeline} | {len(s)} | {statistics.median(s):.2f} | {p95:.2f} | {s[0]:.2f} | {s[-1]:.2f} |"
+
+
+def write_changes(share: Path, changes: int, searchable: Callable[[str], bool], pause_s: float) -> list[float]:
+    """Write ``changes`` new files one at a time; each is timed from its write until ``searchable(word)``, a word of
+    its name, holds. Waits ``pause_s`` between files, so the changes do not queue behind each other."""
+    folder = share / "Latence"
+    folder.mkdir(exist_ok=True)
+    latencies: list[float] = []
+    for _ in range(changes):
+        word = f"latence{uuid.uuid4().hex[:8]}"
+        body = f"Compte rendu de consultation (fictif) {word}.\nPatient vu en cardiologie, examen normal.\n"
+        started = time.monotonic()
+        (folder / f"{word}.txt").write_text(body, encoding="utf-8")
+        latencies.append(wait_until(partial(searchable, word), f"file {word}", 120.0) - started)
+        time.sleep(pause_s)
+    return latencies
+
+
+def latency_distributed(workdir: Path, changes: int, pause_s: float, partitions: int) -> Latency:
+    """``lanterne agent`` (watching), ``lanterne processor`` and ``lanterne indexer`` as services; a change is
+    searchable once ``ElasticsearchIndex.search`` finds it (what ``lanterne search`` runs)."""
+    from lanterne.demo import make_share
+    from lanterne.index.base import SearchQuery
+
+    settings = fresh_settings(workdir, "latency-es", partitions)
+    ensure_topics(settings.kafka)
+    index = fresh_es_index(settings)
+    share = workdir / "share-latency-es"
+    initial = len(make_share(share, seed=77, files=20).files)
+    env = settings_env(settings)
+    env.update(
+        LANTERNE_ELASTICSEARCH__INDEX=index.index,
+        LANTERNE_ELASTICSEARCH__HOSTS=json.dumps(settings.elasticsearch.hosts),
+    )
+    commands = {
+        "indexer": ["indexer", "--group", f"{index.index}-indexer"],
+        "processor": ["processor"],
+        "agent": ["agent", str(share)],
+    }
+    procs = [
+        subprocess.Popen(
+            [str(LANTERNE), *args],
+            env={**env, "LANTERNE_STATE_DIR": str(workdir / f"svc-{name}")},
+            stdout=subprocess.DEVNULL,
+        )
+        for name, args in commands.items()
+    ]
+    try:
+        wait_until(lambda: index.count() >= initial, "the initial share in Elasticsearch")
+        latencies = write_changes(
+            share, changes, lambda word: bool(index.search(SearchQuery(text=word, limit=1))), pause_s
+        )
+    finally:
+        stop_services(procs)
+        drop_es_index(index)
+        delete_topics(settings)
+    return Latency("agent → Kafka → processor → Kafka → indexer → Elasticsearch", latencies)
+
+
+def latency_embedded(workdir: Path, changes: int, pause_s: float) -> Latency:
+    """``lanterne scan SHARE`` watching; a change is searchable once the embedded index (read through
+    ``SqliteIndex.search``, what ``lanterne search`` runs) finds it."""
+    from lanterne.demo import make_share
+    from lanterne.index.base import SearchQuery
+    from lanterne.index.sqlite import SqliteIndex
+    from lanterne.runners.embedded import state_paths
+
+    share = workdir / "share-latency-embedded"
+    initial = len(make_share(share, seed=77, files=20).files)
+    state = workdir / "state-latency-embedded"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LANTERNE_")}
+    proc = subprocess.Popen(
+        [str(LANTERNE), "scan", str(share), "--quiet", "--state", str(state)], env=env, stdout=subprocess.DEVNULL
+    )
+    index: SqliteIndex | None = None
+    try:
+        index_path = state_paths(state)[1]
+        wait_until(index_path.exists, "the embedded index")
+        index = SqliteIndex(index_path)
+        reader = index
+        wait_until(lambda: reader.count() >= initial, "the initial share in the embedded index")
+        latencies = write_changes(
+            share, changes, lambda word: bool(reader.search(SearchQuery(text=word, limit=1))), pause_s
+        )
+    finally:
+        stop_services([proc], signal.SIGINT)  # `lanterne scan` stops cleanly on Ctrl-C
+        if index is not None:
+            index.close()
+    return Latency("embedded `lanterne scan` (watching) → SQLite index", latencies)
+
+
+def stop_services(procs: list[subprocess.Popen[bytes]], signum: int = signal.SIGTERM) -> None:
+    for proc in procs:
+        proc.send_signal(signum)
+    for proc in procs:
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def latency_table(results: list[Latency], pause_s: float) -> str:
+    return "\n".join(
+        [
+            f"### Change → searchable (new file written, one at a time, {pause_s:g} s pause after each is found)\n",
+            "| pipeline | changes | p50 s | p95 s | min s | max s |",
+            "| --- | ---: | ---: | ---: | ---: | ---: |",
+            *(r.row() for r in results),
+        ]
+    )
+
+
+EXTRA_STAGES.append(bench_indexer)
+
+
 def table(rows: list[Row]) -> str:
     lines = ["| stage | items | seconds | per second |", "| --- | ---: | ---: | ---: |"]
     for r in rows:
@@ -228,6 +443,8 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=300)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--partitions", type=int, default=6)
+    parser.add_argument("--changes", type=int, default=30, help="Files for the change → searchable latency (0: skip).")
+    parser.add_argument("--pause", type=float, default=0.5, help="Seconds between two timed changes.")
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--worker", choices=["empty", "real"], help=argparse.SUPPRESS)  # subprocess entry point
     args = parser.parse_args()
@@ -246,16 +463,28 @@ def main() -> None:
                 run.rows += stage(run)
             rows += run.rows
             delete_topics(run.settings)
+        latency = ""
+        if args.changes:
+            results = [
+                latency_distributed(workdir, args.changes, args.pause, args.partitions),
+                latency_embedded(workdir, args.changes, args.pause),
+            ]
+            latency = "\n\n" + latency_table(results, args.pause)
+    import elasticsearch
     import faust
     import kafka
 
     text = (
-        "## Distributed path (Kafka)\n\n"
+        "## Distributed path (Kafka, Elasticsearch)\n\n"
         f"`.venv/bin/python bench/distributed.py --events {args.events} --files {args.files} "
-        f"--workers {' '.join(map(str, args.workers))}` — one local Apache Kafka broker (infra/local/up), "
-        f"{args.partitions} partitions, kafka-python {kafka.__version__}, faust-streaming {faust.__version__}, "
-        "zstd. Each worker is one process classifying one event at a time (see processor/app.py); worker "
-        "times include the worker's start and group join (~2 s).\n\n" + table(rows)
+        f"--workers {' '.join(map(str, args.workers))} --changes {args.changes} --pause {args.pause:g}` — one local "
+        f"Apache Kafka broker and one Elasticsearch node (infra/local/up), {args.partitions} partitions, "
+        f"kafka-python {kafka.__version__}, faust-streaming {faust.__version__}, zstd, elasticsearch-py "
+        f"{elasticsearch.__versionstr__}. Each worker is one process classifying one event at a time (see "
+        "processor/app.py); worker times include the worker's start and group join (~2 s), the indexer's its "
+        "group join. Latency: agent, one processor and the indexer run as `lanterne` services on a 20-file share "
+        "(then `lanterne scan` alone, watching, on another); each new file is timed from its write until a search "
+        "finds it (Elasticsearch refreshes every 1 s, its default).\n\n" + table(rows) + latency
     )
     print(text)
     if not args.no_write:

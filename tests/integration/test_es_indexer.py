@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Callable
 
 import pytest
+
 from lanterne.bus.kafka_config import producer_config
 from lanterne.events.models import FileVerdict
 from lanterne.index.base import SearchQuery
@@ -17,7 +18,6 @@ from lanterne.index.elasticsearch import ElasticsearchIndex, RetryPolicy
 from lanterne.indexer.kafka_source import KafkaVerdictSource
 from lanterne.indexer.runner import Indexer
 from lanterne.settings import KafkaSettings
-
 from tests.integration.es_corpus import History, history
 
 pytestmark = pytest.mark.integration
@@ -46,6 +46,7 @@ def wait_for(predicate: Callable[[], bool], what: str, timeout: float = 180.0) -
 def committed_lag(settings: KafkaSettings, group: str) -> int:
     """Records of the topic not yet committed by ``group`` (a consumer of the group that only reads offsets)."""
     from kafka import KafkaConsumer, TopicPartition
+
     from lanterne.bus.kafka_config import client_config
 
     consumer = KafkaConsumer(**client_config(settings, "lanterne-test-lag"), group_id=group, enable_auto_commit=False)
@@ -115,8 +116,9 @@ def test_indexer_command_indexes_the_topic_then_stops_when_idle(
     es_index: ElasticsearchIndex, es_verdicts_topic: KafkaSettings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import typer
-    from lanterne.cli.distributed_es import indexer
     from typer.testing import CliRunner
+
+    from lanterne.cli.distributed_es import indexer
 
     app = typer.Typer()
     app.command()(indexer)

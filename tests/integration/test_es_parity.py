@@ -6,10 +6,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+
 from lanterne.index.base import Report, SearchQuery
 from lanterne.index.elasticsearch import ElasticsearchIndex
 from lanterne.index.sqlite import SqliteIndex
-
 from tests.integration.es_corpus import FOLDERS, ROOT, history
 
 pytestmark = pytest.mark.integration

@@ -6,10 +6,10 @@ import random
 from datetime import UTC, datetime, timedelta
 
 import pytest
+
 from lanterne.events.models import EventKind
 from lanterne.index.base import SearchQuery
 from lanterne.index.elasticsearch import ElasticsearchIndex
-
 from tests.integration.es_corpus import NOW, history, verdict
 
 pytestmark = pytest.mark.integration

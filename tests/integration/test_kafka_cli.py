@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 import typer
+from typer.testing import CliRunner
+
 from lanterne.cli.distributed_kafka import agent
 from lanterne.demo.share import make_share
 from lanterne.events import FileEvent
 from lanterne.settings import Settings
-from typer.testing import CliRunner
-
 from tests.integration.kafka_support import read_topic, settings_env
 
 pytestmark = pytest.mark.integration

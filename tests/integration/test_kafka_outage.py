@@ -8,12 +8,12 @@ import time
 from pathlib import Path
 
 import pytest
+
 from lanterne.agent import Agent
 from lanterne.bus.kafka import KafkaForwarder
 from lanterne.bus.sqlite_log import SqliteLog
 from lanterne.events import FileEvent
 from lanterne.settings import Settings
-
 from tests.integration.kafka_support import (
     ProcessorProcess,
     kafka_ctl,

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from lanterne.agent import Agent
 from lanterne.bus.kafka import FORWARDER_NAME, KafkaForwarder
 from lanterne.bus.sqlite_log import SqliteLog
@@ -16,7 +17,6 @@ from lanterne.demo.share import make_share
 from lanterne.events import FileEvent, file_id
 from lanterne.processor.handler import HEADER_DLQ_REASON
 from lanterne.settings import Settings
-
 from tests.integration.kafka_support import (
     READ_ALL,
     ProcessorProcess,
@@ -64,6 +64,7 @@ def test_a_poison_message_goes_to_dead_letters_and_the_stream_goes_on(
     kafka_settings: Settings, processors: list[ProcessorProcess], tmp_path: Path
 ) -> None:
     from kafka import KafkaProducer
+
     from lanterne.bus.kafka_config import producer_config
 
     ensure_topics(kafka_settings.kafka)

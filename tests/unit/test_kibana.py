@@ -14,11 +14,12 @@ from typing import Any, ClassVar
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from pydantic import SecretStr
+
 from lanterne.errors import InfrastructureError
 from lanterne.index.es_template import mappings
 from lanterne.kibana import import_saved_objects, saved_objects, to_ndjson
 from lanterne.settings import ElasticsearchSettings
-from pydantic import SecretStr
 
 AGGREGATABLE = {"keyword", "long", "integer", "short", "float", "date", "boolean"}
 

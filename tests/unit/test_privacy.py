@@ -5,9 +5,10 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+from pydantic import SecretStr
+
 from lanterne.privacy import KEY_FILE_NAME, fingerprint, load_or_create_key, mask
 from lanterne.settings import ClassifierSettings
-from pydantic import SecretStr
 
 
 def test_key_is_created_once_with_owner_only_mode(tmp_path: Path) -> None:

@@ -52,7 +52,7 @@ def test_unknown_setting_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     cfg = tmp_path / "typo.toml"
     cfg.write_text("[agent]\nwatsh = \"polling\"\n")
     monkeypatch.setenv("LANTERNE_CONFIG", str(cfg))
-    with pytest.raises(ConfigError, match="agent.watsh"):
+    with pytest.raises(ConfigError, match=r"agent\.watsh"):
         load_settings()
 
 

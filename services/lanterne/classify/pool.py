@@ -13,13 +13,10 @@ import multiprocessing
 from collections.abc import Sequence
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
-from datetime import UTC, datetime
-from pathlib import Path
 
 import pebble
 
-import lanterne
-from lanterne.classify.classifier import Classifier
+from lanterne.classify.classifier import Classifier, assemble_verdict
 from lanterne.events.models import ErrorNote, FileEvent, FileVerdict
 from lanterne.extract.deps import quiet_parser_logs
 from lanterne.settings import Settings
@@ -53,32 +50,8 @@ def _guarded_classify(classifier: Classifier, event: FileEvent) -> FileVerdict:
 
 
 def failed_verdict(event: FileEvent, message: str, code: str = "internal") -> FileVerdict:
-    """A verdict for a file the classifier could not handle at all (its process crashed, or a bug)."""
-
-    def when(ns: int | None) -> datetime | None:
-        return datetime.fromtimestamp(ns / 1e9, UTC) if ns is not None else None
-
-    return FileVerdict(
-        file_id=event.file_id,
-        path=str(Path(event.root) / event.path),
-        root=event.root,
-        relative_path=event.path,
-        agent_id=event.agent_id,
-        host=event.host,
-        previous_file_id=event.old_file_id,
-        size=event.size,
-        mtime=when(event.mtime_ns),
-        atime=when(event.atime_ns),
-        ctime=when(event.ctime_ns),
-        owner=event.owner,
-        group=event.group,
-        mode=event.mode,
-        errors=[*event.errors, ErrorNote(code=code, message=message, stage="extract")],
-        event_id=event.event_id,
-        event_kind=event.kind,
-        sequence=event.sequence,
-        classifier_version=lanterne.__version__,
-    )
+    """A verdict for a file the classifier could not handle at all (its process crashed or ran out of time)."""
+    return assemble_verdict(event, errors=[*event.errors, ErrorNote(code=code, message=message, stage="extract")])
 
 
 class ClassifierPool:
@@ -117,5 +90,3 @@ class ClassifierPool:
     def close(self) -> None:
         self._pool.stop()
         self._pool.join(timeout=10)
-
-

@@ -27,8 +27,14 @@ class ReadResult:
     stat: os.stat_result
 
 
-def read_file(path: Path, max_bytes: int) -> ReadResult:
-    """Read and hash ``path``; raises ``Vanished`` or ``Unreadable`` (messages name no content)."""
+def read_file(path: Path, max_bytes: int, within: Path | None = None) -> ReadResult:
+    """Read and hash ``path``; raises ``Vanished`` or ``Unreadable`` (messages name no content).
+
+    ``within``: the share root. A path that resolves outside it (a symbolic link to ``/etc``, a ``..`` in an
+    event) is refused: the processor may run with more rights than the share's users, and must not read for them.
+    """
+    if within is not None and not _inside(path, within):
+        raise Unreadable("the path leads outside the share root (symbolic link or '..'): not read")
     try:
         # O_NONBLOCK: opening a FIFO or a device must not hang the processor; they are refused just after.
         fd = _open_keeping_atime(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
@@ -55,6 +61,11 @@ def read_file(path: Path, max_bytes: int) -> ReadResult:
             raise Vanished("the file vanished before it could be read") from exc
         raise Unreadable(f"read error: {exc.strerror or type(exc).__name__}") from exc
     return ReadResult(bytes(kept), f"sha256:{digest.hexdigest()}", size, size > max_bytes, info)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    real, real_root = os.path.realpath(path), os.path.realpath(root)
+    return os.path.commonpath([real, real_root]) == real_root
 
 
 def _open_keeping_atime(path: Path, flags: int) -> int:

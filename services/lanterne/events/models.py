@@ -105,7 +105,7 @@ class FileVerdict(_Contract):
     path: str = Field(description="Absolute path of the file on its server (root + relative path).")
     raw_path: str | None = Field(
         default=None,
-        description="Base64 of the exact path bytes when the name is not valid UTF-8 (the path fields then show U+FFFD).",
+        description="Base64 of the exact path bytes when the name is not valid UTF-8 (path fields then show U+FFFD).",
     )
     root: str
     relative_path: str
@@ -152,7 +152,7 @@ class FileVerdict(_Contract):
     @model_validator(mode="before")
     @classmethod
     def _printable_paths(cls, data: Any) -> Any:
-        """Indexes and JSON lines need valid UTF-8: a non-UTF-8 name is shown with U+FFFD, its bytes kept in raw_path."""
+        """Indexes and JSON lines need valid UTF-8: a non-UTF-8 name shows U+FFFD, its bytes are kept in raw_path."""
         if not isinstance(data, dict) or not _has_surrogates(data.get("path", "")):
             return data
         data = dict(data)

@@ -290,7 +290,8 @@ class SqliteIndex:
         """Store a batch in one durable transaction; one result per verdict, in order.
 
         Only the unique words of what the search looks at are kept (in the full-text index). Raises
-        ``InfrastructureError`` when SQLite fails (disk full, I/O error): nothing of the batch is then stored and the whole batch is safe to write again.
+        ``InfrastructureError`` when SQLite fails (disk full, I/O error): nothing of the batch is then stored, and
+        the whole batch is safe to write again.
         """
         if not verdicts:
             return []

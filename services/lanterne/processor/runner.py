@@ -56,6 +56,7 @@ def run_processor(settings: Settings, classify: Classify | None = None) -> None:
     from lanterne.processor.app import build_app
 
     ensure_topics_with_retry(settings.kafka)
+    settings.state_dir.mkdir(parents=True, exist_ok=True)  # Faust creates its datadir in it, without parents
     close: Callable[[], None] = lambda: None  # noqa: E731
     if classify is None:
         classify, close = make_classify(settings)

@@ -134,20 +134,3 @@ def test_directory_that_cannot_be_listed_is_recorded_and_the_walk_goes_on(share:
     errors = [f for f in found.values() if f.error is not None]
     assert errors, "the over-long directory was silently skipped"
     assert {e.error.code for e in errors if e.error} == {"unreadable"}
-
-
-@pytest.mark.skipif(
-    os.name != "posix" or os.geteuid() == 0,
-    reason="root ignores permission bits; test_agent_scan covers unreadable folders as root by scanning as 'nobody'",
-)
-def test_unreadable_directory_is_recorded(share: Path) -> None:
-    write(share / "locked" / "a.txt")
-    write(share / "open.txt")
-    (share / "locked").chmod(0)
-    try:
-        found = walk(share)
-    finally:
-        (share / "locked").chmod(0o755)
-    assert found["open.txt"].stat is not None
-    assert found["locked"].error is not None and found["locked"].error.code == "unreadable"
-    assert found["locked"].subtree

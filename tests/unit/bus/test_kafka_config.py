@@ -7,11 +7,12 @@ from pathlib import Path
 
 import faust
 import pytest
+from pydantic import SecretStr
+
 from lanterne.bus.kafka_config import client_config, producer_config
 from lanterne.bus.topics import topic_specs
 from lanterne.processor.app import faust_credentials
 from lanterne.settings import KafkaSettings
-from pydantic import SecretStr
 
 
 def test_plaintext_has_no_credentials() -> None:

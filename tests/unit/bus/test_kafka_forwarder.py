@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from kafka.errors import KafkaConnectionError, KafkaTimeoutError
+
 from lanterne.bus.kafka import (
     FORWARDER_NAME,
     HEADER_EVENT_KIND,

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from lanterne.classify import Classifier
 from lanterne.events.ids import file_id
 from lanterne.events.models import EventKind, FileEvent

@@ -9,8 +9,9 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-import lanterne
 import pytest
+
+import lanterne
 from lanterne.classify import Classifier
 from lanterne.classify import read as read_module
 from lanterne.events.models import EventKind, FileEvent
@@ -215,3 +216,18 @@ def test_terms_hold_common_words_but_no_detected_name(
     assert "hospitalisation" in terms and "patient" in terms
     assert "lefèvre" not in terms and "anne" not in terms  # a detected name, even where written in lower case
     assert not any(ch.isdigit() for term in terms for ch in term)
+
+
+def test_a_link_out_of_the_share_is_not_followed(classifier: Classifier, event_for: EventFor, tmp_path: Path) -> None:
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.txt"
+    outside.write_text(LETTER, encoding="utf-8")
+    try:
+        (tmp_path / "inside.txt").write_text(LETTER, encoding="utf-8")
+        (tmp_path / "escape.txt").symlink_to(outside)
+        (tmp_path / "alias.txt").symlink_to(tmp_path / "inside.txt")
+        escaped = classifier.classify(event_for("escape.txt"))
+        assert [e.code for e in escaped.errors] == ["unreadable"] and not escaped.health_data
+        assert classifier.classify(event_for("alias.txt")).health_data  # a link that stays inside is read
+        assert [e.code for e in classifier.classify(event_for("../" + outside.name)).errors] == ["unreadable"]
+    finally:
+        outside.unlink()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from lanterne.classify.decide import Decision, decide, merge
 from lanterne.detect import registry
 from lanterne.detect.engine import Engine

@@ -12,9 +12,10 @@ from typing import ClassVar
 
 import pytest
 import typer
+from typer.testing import CliRunner
+
 from lanterne.cli.distributed_es import kibana_import
 from lanterne.kibana import saved_objects, to_ndjson
-from typer.testing import CliRunner
 
 app = typer.Typer()
 app.command("import")(kibana_import)

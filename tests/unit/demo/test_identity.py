@@ -6,9 +6,10 @@ import random
 from datetime import date
 
 import pytest
-from lanterne.demo.identity import bad_key_nir, luhn_number, make_iban, make_nir, nir_key
 from stdnum import iban, luhn
 from stdnum.fr import nir as stdnum_nir
+
+from lanterne.demo.identity import bad_key_nir, luhn_number, make_iban, make_nir, nir_key
 
 
 @pytest.mark.parametrize(

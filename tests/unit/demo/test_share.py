@@ -9,8 +9,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from lanterne.demo import IDENTIFIER_TYPES, Manifest, make_share, manifest_path
 from stdnum.fr import nir as stdnum_nir
+
+from lanterne.demo import IDENTIFIER_TYPES, Manifest, make_share, manifest_path
 
 TEXT_FORMATS = {"text", "csv", "hl7", "hprim", "fhir", "cda", "html"}
 

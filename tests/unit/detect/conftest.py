@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from lanterne.detect import registry
 from lanterne.detect.base import Finding
 from lanterne.detect.engine import Engine

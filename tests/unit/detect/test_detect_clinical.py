@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from lanterne.extract.base import Role, StructuredField
 from stdnum import luhn
+
+from lanterne.extract.base import Role, StructuredField
 
 LOINC = "2345-" + luhn.calc_check_digit("2345")
 LOINC_BAD = "2345-" + str((int(luhn.calc_check_digit("2345")) + 1) % 10)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from stdnum import luhn
+
 from lanterne.detect.detectors.ipp import IppDetector
 from lanterne.detect.detectors.person import parse_date
 from lanterne.extract.base import Role, StructuredField
 from lanterne.settings import ClassifierSettings
-from stdnum import luhn
 
 RPPS = "1000123456" + luhn.calc_check_digit("1000123456")
 RPPS_BAD = RPPS[:-1] + str((int(RPPS[-1]) + 1) % 10)
@@ -26,6 +27,7 @@ def found(scan, text: str, entity: str, *fields: StructuredField) -> int:  # typ
         ("IPP", "IPP : 8001234567", 1, "IPP label"),
         ("IPP", "N° patient: 00123456", 1, "N° patient label"),
         ("IPP", "Numéro de patient 4567890", 1, "spelled out"),
+        ("IPP", "Identifiant Patient Permanent : 4567890", 1, "the long form"),
         ("IPP", "le patient 4567890 est sorti", 0, "no label before the number"),
         ("IPP", "IPP : non renseigné", 0, "no digit: not an id"),
         ("NDA", "NDA: 230012345", 1, "NDA label"),
@@ -72,6 +74,7 @@ def found(scan, text: str, entity: str, *fields: StructuredField) -> int:  # typ
         ("PERSON_NAME", "Patient : Mme DURAND Marie", 1, "label then title"),
         ("PERSON_NAME", "Nom Prénom : DURAND Marie", 1, "combined label"),
         ("PERSON_NAME", "Identité du patient : DURAND Marie", 1, "identity label"),
+        ("PERSON_NAME", "Madame Marie de La Tour", 1, "a particle inside the name"),
         ("PERSON_NAME", "J'ai vu Madame Lefèvre en consultation", 1, "title then a capitalised word"),
         ("PERSON_NAME", "Madame, Monsieur,", 0, "salutation"),
         ("PERSON_NAME", "Monsieur le Directeur", 0, "lower-case word then a function"),

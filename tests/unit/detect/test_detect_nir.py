@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from lanterne.classify.decide import decide
 from lanterne.detect import patient_fingerprint
 from lanterne.detect.detectors.nir import NirDetector, grouped, key_ok, mask_nir, well_formed

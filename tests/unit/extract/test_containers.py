@@ -8,6 +8,7 @@ from email.message import EmailMessage
 import pytest
 from extract_helpers import all_text, codes, run
 from extract_samples import make_eml, make_zip
+
 from lanterne.extract import Limits, extract, sniff
 
 

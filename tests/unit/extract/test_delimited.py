@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from extract_helpers import all_text, codes, run
+
 from lanterne.extract import Limits
 
 ROWS = [

@@ -8,6 +8,7 @@ import json
 import pytest
 from extract_helpers import all_text, codes, run, values
 from extract_samples import BUNDLE, CDA, HL7, HPRIM_MEDECIN, HPRIM_SANTE, INS_OID, PDF
+
 from lanterne.extract import Limits, Role
 
 

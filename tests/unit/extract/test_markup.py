@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from extract_helpers import all_text, codes, run
+
 from lanterne.extract import Limits
 
 

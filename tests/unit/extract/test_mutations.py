@@ -26,6 +26,7 @@ from extract_samples import (
     make_xlsx,
     make_zip,
 )
+
 from lanterne.extract import Extracted, Limits, extract
 
 

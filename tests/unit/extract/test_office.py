@@ -8,6 +8,7 @@ import zipfile
 import pytest
 from extract_helpers import all_text, codes, run
 from extract_samples import make_cfb, make_doc, make_docx, make_odf, make_pptx, make_xlsx
+
 from lanterne.extract import Limits, sniff
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from extract_helpers import all_text, codes, run
 from extract_samples import make_pdf
+
 from lanterne.extract import Limits
 
 

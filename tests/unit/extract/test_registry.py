@@ -7,6 +7,7 @@ from typing import ClassVar
 
 import pytest
 from extract_helpers import codes, run
+
 from lanterne.errors import Encrypted
 from lanterne.extract import EXTRACTORS, Extracted, Limits, extractor_for
 from lanterne.extract.registry import run as run_guarded

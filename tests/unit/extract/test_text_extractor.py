@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from extract_helpers import all_text, run
+
 from lanterne.extract import Limits
 
 LETTER = "Patiente Hélène Dupont, née le 14/08/1955. Antécédents : diabète. Traitement : metformine 1000 mg x2/j.\n"

@@ -17,6 +17,8 @@ from typing import Any, ClassVar
 import pytest
 from elastic_transport import ApiResponseMeta, ConnectionError, HttpHeaders, NodeConfig
 from elasticsearch import ApiError
+from pydantic import SecretStr
+
 from lanterne.errors import InfrastructureError
 from lanterne.events.models import ErrorNote, FileVerdict
 from lanterne.index.elasticsearch import (
@@ -27,7 +29,6 @@ from lanterne.index.elasticsearch import (
     to_document,
 )
 from lanterne.settings import ElasticsearchSettings
-from pydantic import SecretStr
 
 NO_WAIT = RetryPolicy(attempts=3, initial_s=0, max_s=0)
 

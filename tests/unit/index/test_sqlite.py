@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from lanterne.errors import ConfigError, InfrastructureError
 from lanterne.events.models import ErrorNote, FileVerdict
 from lanterne.index.base import SearchQuery

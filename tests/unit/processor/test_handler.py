@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from lanterne.bus.kafka import HEADER_EVENT_KIND, HEADER_SCHEMA_VERSION, event_headers
 from lanterne.events import EventKind, FileEvent, FileVerdict, file_id
 from lanterne.processor.handler import (

@@ -7,10 +7,11 @@ import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 
 import pytest
+from rich.console import Console
+
 from lanterne.index.base import Bucket, Report
 from lanterne.report import render_html, render_text
 from lanterne.report.html import bars
-from rich.console import Console
 
 HOSTILE = '<script>alert("x")</script> & [bold]Co[/bold]'
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+
 from lanterne.score import dark_score, duplication, exposure, sensitivity, staleness
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)

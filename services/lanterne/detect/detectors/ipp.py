@@ -24,7 +24,8 @@ _AFTER = r"(?:n[°o]\.?|num(?:[ée]ro)?\.?)"  # "Dossier n° 123", "Séjour num.
 _N = (r"n[°o]\.?\s*(?:de\s+|d['\u2019])?", r"num(?:[ée]ro)?\.?\s*(?:de\s+|d['\u2019])?")
 
 _IPP_WORDS = (
-    "ipp", "nip", r"identifiant\s+patient", r"id\.?\s+patient", rf"patient\s*{_AFTER}",
+    "ipp", "nip", r"identifiant\s+(?:permanent\s+)?(?:du\s+)?patient(?:\s+permanent)?", r"id\.?\s+patient",
+    rf"patient\s*{_AFTER}",
     *(n + r"(?:dossier\s+)?patient" for n in _N),
 )  # fmt: skip
 _NDA_WORDS = (

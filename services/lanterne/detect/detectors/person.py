@@ -20,7 +20,9 @@ from lanterne.detect.registry import register
 from lanterne.extract.base import Role, StructuredField
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'\u2019-]+"
-_NAME = rf"(?P<value>{_CAP}(?:[ \t]{{1,2}}{_CAP}){{0,3}})"
+_PARTICLE = r"(?:(?:de|du|des|le|la|van|von)[ \t]|d['\u2019])"  # "Dupont de Nemours", "d'Aubigné"
+PARTICLES = frozenset({"de", "du", "des", "le", "la", "van", "von"})
+_NAME = rf"(?P<value>{_CAP}(?:[ \t]{{1,2}}{_PARTICLE}?{_CAP}){{0,3}})"
 _LABEL = word_start(
     (
         r"patiente?(?:\s*\(e\))?",
@@ -168,10 +170,16 @@ class PersonNameDetector(Recognizer):
         if pattern.name in ("given-family", "family-given"):
             return self._judge_bare(candidate, pattern)
         words: list[str] = []
+        pending: list[str] = []  # particles are kept only when a name word follows them
         for word in candidate.split():
-            if fold(word.rstrip(".")).lower() in NOT_NAMES:
+            folded = fold(word.rstrip(".")).lower()
+            if words and folded in PARTICLES:
+                pending.append(word)
+                continue
+            if folded in NOT_NAMES:
                 break
-            words.append(word)
+            words += [*pending, word]
+            pending = []
         if not words or len(words[0]) < 2:
             return None
         return Hit(self.entity, " ".join(words), pattern.score, (f"pattern {pattern.name}",))

@@ -37,6 +37,7 @@ class RppsDetector(Recognizer):
         "n° rpps",
         "identifiant rpps",
         "id rpps",
+        "identifiant national",
         "praticien",
         "prescripteur",
         "medecin",
