@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from corpus import DEFAULT_FILES, DEFAULT_SEED, make_corpus
+from results import write_section
 
 from lanterne.demo import IDENTIFIER_TYPES, FileLabel, Manifest, manifest_path
 from lanterne.events.ids import file_id
@@ -220,7 +221,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=DEFAULT_FILES)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    parser.add_argument("--markdown", action="store_true", help="print tables for bench/RESULTS.md")
+    parser.add_argument("--markdown", action="store_true", help="markdown tables, also written to bench/RESULTS.md")
     parser.add_argument("--corpus", type=Path, help="an existing corpus (bench/corpus.py) instead of a new one")
     args = parser.parse_args()
     logging.basicConfig(level=logging.ERROR)  # the classifier's per-file warnings would drown the tables
@@ -231,7 +232,11 @@ def main() -> None:
             report = run(manifest, root)
         except ImportError as exc:
             sys.exit(f"the classifier is not importable yet: {exc}")
-    print(render(report, len(manifest.files), manifest.seed, args.markdown))
+    text = render(report, len(manifest.files), manifest.seed, args.markdown)
+    print(text)
+    if args.markdown:
+        command = f"`.venv/bin/python bench/quality.py --files {args.files} --seed {args.seed} --markdown`"
+        write_section("quality", f"## Classification quality (issue 3)\n\nCommand: {command}\n\n{text}")
 
 
 if __name__ == "__main__":

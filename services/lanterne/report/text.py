@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Sequence
 
 from rich.console import RenderableType
@@ -51,14 +52,26 @@ def _buckets(title: str, key_name: str, buckets: Sequence[Bucket], total: int, d
     return table
 
 
+def _under_common_root(folders: Sequence[Bucket]) -> tuple[str, list[Bucket]]:
+    """Folder keys relative to their common parent, so a narrow terminal shows the part that differs."""
+    keys = [b.key for b in folders]
+    if len(keys) < 2 or not all(k.startswith("/") for k in keys):
+        return "", list(folders)
+    root = posixpath.commonpath(keys)
+    if root in ("/", *keys):
+        return "", list(folders)
+    return root, [b.model_copy(update={"key": posixpath.relpath(b.key, root)}) for b in folders]
+
+
 def render_text(report: Report) -> list[RenderableType]:
     """The report as renderables for ``Console.print``, most telling first: totals, sensitivity, age, folders."""
     if not report.files:
         return [_heading(report), _totals(report), Text("The index is empty: scan a share first (lanterne scan ROOT).")]
+    root, folders = _under_common_root(report.top_folders)
     parts: list[tuple[str, str, Sequence[Bucket], bool]] = [
         ("By sensitivity", "sensitivity", report.by_sensitivity, False),
         ("By age (last modified)", "age", report.by_age, False),
-        ("Top folders by mean dark score", "folder", report.top_folders, True),
+        ("Top folders by mean dark score" + (f", under {root}" if root else ""), "folder", folders, True),
         ("Identifier types (files holding each)", "identifier", report.by_identifier, False),
         ("Owners", "owner", report.by_owner, False),
         ("Formats", "format", report.by_format, False),

@@ -96,3 +96,24 @@ def test_text_tables_show_the_figures_and_names_verbatim(report: Report) -> None
     for figure in ("1,234", "5.0 GB", "321", "26%", "Cardiologie/Archives 2009", "91.2", "NIR", ">20y", "marie.curie"):
         assert figure in text
     assert HOSTILE in text  # shown as is: rich markup in names is not interpreted
+
+
+def test_top_folders_are_shown_under_their_common_root() -> None:
+    from datetime import UTC, datetime
+
+    from rich.console import Console
+
+    from lanterne.index.base import Bucket, Report
+    from lanterne.report import render_text
+
+    report = Report(
+        generated_at=datetime(2026, 1, 1, tzinfo=UTC),
+        backend="embedded",
+        files=3,
+        top_folders=[Bucket(key="/srv/partage/Cardiologie/2015", files=2), Bucket(key="/srv/partage/DIM", files=1)],
+    )
+    console = Console(record=True, width=100)
+    for part in render_text(report):
+        console.print(part)
+    shown = console.export_text()
+    assert "under /srv/partage" in shown and "Cardiologie/2015" in shown and "/srv/partage/DIM" not in shown
