@@ -104,6 +104,9 @@ def services(
     ensure_topics(kafka)
     running = Services(env, tmp_path)
     index = ElasticsearchIndex(es)
+    # The indexer creates the index too; created here, the test's first searches do not race its shard's start.
+    index.ensure_index()
+    index.client.cluster.health(index=es.index, wait_for_status="yellow", timeout="60s")  # type: ignore[union-attr]
     try:
         yield running, kafka, index
     finally:
@@ -147,8 +150,9 @@ def meaningful(v: FileVerdict) -> dict[str, Any]:
 def cli_search(env: dict[str, str], *args: str) -> set[str]:
     """File ids ``lanterne search --json`` finds (exit 1 = nothing found)."""
     proc = subprocess.run([str(LANTERNE), "search", "--json", *ALL, *args], env=env, capture_output=True, timeout=120)
-    assert proc.returncode in (0, 1), proc.stderr.decode(errors="replace")[-2000:]
-    return {hit["file_id"] for hit in json.loads(proc.stdout or b"[]")}
+    # exit 1 is also a failed run: then there is no JSON array on stdout
+    assert proc.returncode in (0, 1) and proc.stdout.strip(), proc.stderr.decode(errors="replace")[-2000:]
+    return {hit["file_id"] for hit in json.loads(proc.stdout)}
 
 
 def es_state(index: ElasticsearchIndex) -> dict[str, FileVerdict]:
