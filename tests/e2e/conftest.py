@@ -44,6 +44,8 @@ def run_cli(
 
 def search_json(state: Path, *args: str) -> list[dict[str, Any]]:
     """All hits of ``lanterne search ARGS --json`` (an empty list when the command says nothing matched)."""
+    if not (state / "index.db").exists():  # a scan just started has not created its index yet
+        return []
     proc = run_cli("search", *args, "--json", "--limit", "10000", "--state", state, check=False)
     assert proc.returncode in (0, 1), proc.stderr
     return json.loads(proc.stdout) if proc.stdout.strip() else []

@@ -43,13 +43,20 @@ def test_every_file_gets_exactly_one_verdict(scanned) -> None:  # type: ignore[n
 
 
 def test_search_by_word_and_by_identifier(scanned) -> None:  # type: ignore[no-untyped-def]
-    _share, manifest, state, _jsonl, _proc = scanned
+    share, manifest, state, _jsonl, _proc = scanned
     with_nir = {p for p, label in manifest.files.items() if label.identifiers.get("NIR") and label.format == "text"}
     assert with_nir, "the demo share plants NIRs in plain-text letters"
     found = {h["relative_path"] for h in search_json(state, "--identifier", "NIR")}
     assert with_nir <= found
-    letters = search_json(state, "hospitalisation")
-    assert letters and all(h["health_data"] or "hospitalisation" in h["path"].lower() for h in letters)
+    hits = search_json(state, "hospitalisation")
+    assert all("hospitalisation" in h["terms"] or "hospitalisation" in h["path"].lower() for h in hits)
+    in_text = {
+        path
+        for path, label in manifest.files.items()
+        if label.format == "text" and "hospitalisation" in (share / path).read_text(errors="replace")
+    }
+    assert in_text, "the demo share has plain-text letters that mention a hospitalisation"
+    assert in_text <= {h["relative_path"] for h in hits}, "a word written in a file finds that file"
     assert run_cli("search", "zzzqqqnotaword", "--state", state, check=False).returncode == 1
 
 
