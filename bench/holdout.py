@@ -23,10 +23,7 @@ import csv
 import io
 import json
 import logging
-import os
 import random
-import socket
-import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -37,11 +34,9 @@ from typing import Any
 
 from faker import Faker
 from results import write_section
+from scoring import Confusion, file_event
 from stdnum import luhn
 from stdnum.fr import nir as stdnir
-
-from lanterne.events.ids import file_id
-from lanterne.events.models import EventKind, FileEvent
 
 TYPES = ("NIR", "INS", "IPP", "NDA", "RPPS", "FINESS", "IBAN", "EMAIL", "PHONE", "PERSON_NAME", "BIRTH_DATE")
 AGENT = "bench-holdout"
@@ -1704,30 +1699,6 @@ def _mistyped_nirs(v: Values) -> Iterator[Doc]:
 
 
 @dataclass(slots=True)
-class Confusion:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    tn: int = 0
-
-    def add(self, expected: bool, found: bool) -> None:
-        if expected and found:
-            self.tp += 1
-        elif found:
-            self.fp += 1
-        elif expected:
-            self.fn += 1
-        else:
-            self.tn += 1
-
-    def row(self, name: str) -> list[str]:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else None
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else None
-        pct = lambda x: "—" if x is None else f"{100 * x:.1f}"  # noqa: E731
-        return [name, str(self.tp + self.fn), str(self.tp), str(self.fp), str(self.fn), pct(p), pct(r)]
-
-
-@dataclass(slots=True)
 class Outcome:
     doc: Doc
     health: bool
@@ -1756,25 +1727,6 @@ class Outcome:
         )
 
 
-def _event(root: Path, rel: str, sequence: int) -> FileEvent:
-    st = os.stat(root / rel)
-    return FileEvent(
-        event_id=f"{AGENT}-{sequence}",
-        agent_id=AGENT,
-        host=socket.gethostname(),
-        root=str(root),
-        path=rel,
-        file_id=file_id(AGENT, str(root), rel),
-        kind=EventKind.SCANNED,
-        size=st.st_size,
-        mtime_ns=st.st_mtime_ns,
-        ctime_ns=st.st_ctime_ns,
-        atime_ns=st.st_atime_ns,
-        mode=stat.S_IMODE(st.st_mode),
-        sequence=sequence,
-    )
-
-
 def classify_all(docs: list[Doc], root: Path) -> tuple[list[Outcome], int]:
     """Write every document under ``root``, classify it, and count clear planted values found in verdicts."""
     from lanterne.classify import Classifier
@@ -1787,7 +1739,7 @@ def classify_all(docs: list[Doc], root: Path) -> tuple[list[Outcome], int]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(doc.data)
         try:
-            verdict = classifier.classify(_event(root, doc.name, seq))
+            verdict = classifier.classify(file_event(root, doc.name, seq, AGENT))
         except Exception:  # a crash counts as a verdict that found nothing
             outcomes.append(Outcome(doc, False, False, set(), "crash", [], [], crashed=True))
             continue

@@ -20,9 +20,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
-import socket
-import stat
 import sys
 import tempfile
 import time
@@ -33,39 +30,12 @@ from typing import Any
 
 from corpus import DEFAULT_FILES, DEFAULT_SEED, make_corpus
 from results import write_section
+from scoring import Confusion, file_event
 
 from lanterne.demo import IDENTIFIER_TYPES, FileLabel, Manifest, manifest_path
-from lanterne.events.ids import file_id
-from lanterne.events.models import EventKind, FileEvent
 
 AGENT = "bench-quality"
 KEY = b"bench-quality-fingerprint-key"  # a fixed, non-secret key: fingerprints are not compared here
-
-
-@dataclass(slots=True)
-class Confusion:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    tn: int = 0
-
-    def add(self, expected: bool, found: bool) -> None:
-        if expected and found:
-            self.tp += 1
-        elif found:
-            self.fp += 1
-        elif expected:
-            self.fn += 1
-        else:
-            self.tn += 1
-
-    @property
-    def precision(self) -> float | None:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
-
-    @property
-    def recall(self) -> float | None:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
 
 
 @dataclass(slots=True)
@@ -96,16 +66,7 @@ class Report:
     by_kind: dict[str, FormatRow] = field(default_factory=lambda: defaultdict(FormatRow))
 
 
-def _event(root: Path, rel: str, sequence: int) -> FileEvent:
-    st = os.stat(os.fsencode(root) + b"/" + os.fsencode(rel))
-    return FileEvent(
-        event_id=f"{AGENT}-{sequence}", agent_id=AGENT, host=socket.gethostname(), root=str(root), path=rel,
-        file_id=file_id(AGENT, str(root), rel), kind=EventKind.SCANNED, size=st.st_size, mtime_ns=st.st_mtime_ns,
-        ctime_ns=st.st_ctime_ns, atime_ns=st.st_atime_ns, mode=stat.S_IMODE(st.st_mode), sequence=sequence,
-    )  # fmt: skip
-
-
-def _classifier() -> Any:
+def classifier() -> Any:
     from lanterne.classify import Classifier
     from lanterne.settings import ClassifierSettings
 
@@ -150,12 +111,12 @@ def score(label: FileLabel, verdict: Any, report: Report) -> None:
 
 
 def run(manifest: Manifest, root: Path) -> Report:
-    classifier = _classifier()
+    clf = classifier()
     report = Report()
     started = time.perf_counter()
     for sequence, (rel, label) in enumerate(sorted(manifest.files.items())):
         try:
-            verdict = classifier.classify(_event(root, rel, sequence))
+            verdict = clf.classify(file_event(root, rel, sequence, AGENT))
         except Exception:  # a partial classifier: the file counts as found nothing
             verdict = None
             report.crashed += 1

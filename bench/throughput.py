@@ -49,9 +49,9 @@ from typing import Any
 
 from corpus import DEFAULT_FILES, DEFAULT_SEED, make_corpus
 from patterns import PORTABLE, alternation, detector_regexes, to_pcre2
-from quality import _classifier as classifier
-from quality import _event as file_event
+from quality import classifier
 from results import write_section
+from scoring import file_event
 
 from lanterne.demo import make_share
 
