@@ -41,6 +41,9 @@ lint: $(VENV)/.dev
 
 schemas: $(VENV)/.dev
 	$(BIN)/python -m lanterne.events.schemas schemas/events
+	$(BIN)/python -m lanterne.index.es_template > schemas/elasticsearch/lanterne-files.template.json
+	$(BIN)/python -m lanterne.settings_doc > docs/settings.md
+	$(BIN)/python -m lanterne.classify.catalog > docs/classifier.md
 
 clean:
 	rm -rf $(VENV) $(DEMO) $(STATE) .lanterne
