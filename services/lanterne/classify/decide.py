@@ -6,10 +6,17 @@ named) is neither; a letter about a named patient, or an HL7 message with a PID 
 
 * Identifiable patient: a patient identifier (NIR, NIA, INS, IPP, NDA), a name given by the format as the patient's
   (structured field) or after a ``Patient :``/``Nom :`` label, or any other name (``Madame X``, ``Anne DUPONT``)
-  together with a birth date or in a document built like a medical letter (several section headings, or the
-  phrases of physicians' correspondence: ``Cher confrère``, ``j'ai vu en consultation``).
+  together with a birth date, in a document built like a medical letter (several section headings, or the
+  phrases of physicians' correspondence: ``Cher confrère``, ``j'ai vu en consultation``), or next to health content
+  (GDPR: a named person and their care is health data, as on a prescription, a bed board or a nursing note).
+* Staff are not patients: a name the format gives as a professional's, or a name listed as present at a meeting,
+  never makes a patient; in a staff document (attendance sheet, minutes: ``STAFF`` cues) names alone do not either,
+  so a training list whose course titles are clinical stays personal data only. Patient identifiers and a name
+  with a birth date still count.
 * Health content: clinical signals worth at least ``HEALTH_CONTENT_MIN`` points (a CIM-10 or CCAM code weighs more
   than a section heading), or a health format (DICOM, HL7, HPRIM, CDA, FHIR) that carries a patient.
+* Personal data: any identifier of a person. A phone number or an IBAN alone is weak evidence (a switchboard's
+  service numbers, a supplier's bank account): personal only when a person is identified in the file too.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from lanterne.detect.base import Finding
+from lanterne.detect.detectors.person import MEETING_PATTERN, STAFF
 
 PATIENT_IDS = ("INS", "NIR", "NIA", "IPP", "NDA")
 # When one number is seen both as a NIR and as an INS (same fingerprint), it is counted once, as the most specific.
@@ -26,8 +34,10 @@ ENTITY_PRECEDENCE = {"INS": 0, "NIA": 1, "NIR": 2}
 NOT_PERSONAL = frozenset({"FINESS"})  # identifies an establishment, not a person
 CLINICAL_WEIGHTS = {
     "ICD10": 2.0, "CCAM": 2.0, "LOINC": 2.0, "ATC": 1.0, "SECTION": 1.0, "DRUG": 1.0, "LAB": 1.0, "CONDITION": 1.0,
-    "LETTER": 1.0,
+    "LETTER": 1.0, "CARE": 1.0, "VITAL": 1.0,
 }  # fmt: skip
+CONTEXT_CUES = frozenset({"STAFF"})  # unfingerprinted findings that describe the document, not health content
+WEAK_PERSONAL = frozenset({"PHONE", "IBAN"})  # personal only next to an identified person (see module docstring)
 CLINICAL_CAP_PER_KIND = 3.0  # one kind of signal repeated (a word used ten times) is still one kind of evidence
 HEALTH_CONTENT_MIN = 2.0
 LETTER_SECTIONS = 2  # section headings that make a document a medical letter (about whoever it names)
@@ -64,10 +74,10 @@ def _identifiers(findings: Iterable[Finding]) -> dict[str, Finding]:
 
 
 def _named_patient(findings: Iterable[Finding]) -> tuple[bool, bool]:
-    """(a name the format or a label gives as the patient's, a name only after a title)."""
+    """(a name the format or a label gives as the patient's, a name only after a title). Staff names are neither."""
     strong = weak = False
     for finding in findings:
-        if finding.entity != "PERSON_NAME":
+        if finding.entity != "PERSON_NAME" or STAFF in finding.explanation:
             continue
         if any(e.startswith("field") or e == "pattern name-label" for e in finding.explanation):
             strong = True
@@ -84,7 +94,10 @@ def decide(findings: list[Finding], health_format: bool = False, format_name: st
     """Aggregate the findings of one file and decide. Pure."""
     ids = _identifiers(f for f in findings if f.fingerprint is not None)
     counts = Counter(f.entity for f in ids.values())
-    clinical = Counter(f.entity for f in findings if f.fingerprint is None)
+    unkeyed = Counter(f.entity for f in findings if f.fingerprint is None)
+    meeting = f"pattern {MEETING_PATTERN}"
+    staff_document = any(unkeyed[k] for k in CONTEXT_CUES) or any(meeting in f.explanation for f in findings)
+    clinical = Counter({k: n for k, n in unkeyed.items() if k not in CONTEXT_CUES})
     decision = Decision(identifiers=dict(counts), clinical=dict(clinical))
 
     per_type: dict[str, list[str]] = {}
@@ -102,12 +115,18 @@ def decide(findings: list[Finding], health_format: bool = False, format_name: st
     patient_ids = {k: counts[k] for k in PATIENT_IDS if counts.get(k)}
     birth = counts.get("BIRTH_DATE", 0)
     letter = clinical.get("SECTION", 0) >= LETTER_SECTIONS or clinical.get("LETTER", 0) > 0
-    identifiable = bool(patient_ids) or strong_name or (weak_name and (birth > 0 or letter))
     clinical_points = sum(min(CLINICAL_CAP_PER_KIND, CLINICAL_WEIGHTS.get(k, 1.0) * n) for k, n in clinical.items())
     health_content = clinical_points >= HEALTH_CONTENT_MIN
+    any_name = strong_name or weak_name
+    # A birth date names a patient even in a staff document (a tumour board's minutes list present physicians too).
+    named = (any_name and birth > 0) or (
+        not staff_document and (strong_name or (weak_name and (letter or health_content)))
+    )
+    identifiable = bool(patient_ids) or named
     format_patient = health_format and identifiable
 
-    decision.personal_data = any(k not in NOT_PERSONAL for k in counts)
+    person_kinds = [k for k in counts if k not in NOT_PERSONAL]
+    decision.personal_data = any(k not in WEAK_PERSONAL for k in person_kinds)
     decision.health_data = identifiable and (health_content or format_patient)
     decision.people = max(
         [
@@ -134,6 +153,8 @@ def decide(findings: list[Finding], health_format: bool = False, format_name: st
         decision.reasons.append("personal data: an identifiable person but no health content")
     elif signals:
         decision.reasons.append(f"clinical content but nobody identifiable ({signals}): not health data")
+    if person_kinds and not decision.personal_data:
+        decision.reasons.append(f"{found} tied to no identified person (a service's, a firm's): not personal data")
     if not decision.reasons:
         decision.reasons.append("no personal identifier and no health content found")
     return decision

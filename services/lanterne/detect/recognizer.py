@@ -23,7 +23,7 @@ CHECK_BOOST = 0.15
 FIELD_CONFIDENCE = 0.9
 
 
-def word_start(words: Iterable[str], not_after: str = r"\w") -> str:
+def word_start(words: Iterable[str], not_after: str = r"\w", exact: Iterable[str] = ()) -> str:
     r"""An alternation of case-insensitive words that the one-pass engine can skip fast.
 
     Python's regex engine skips an alternative at a position in one step only when the alternative starts with a
@@ -31,16 +31,25 @@ def word_start(words: Iterable[str], not_after: str = r"\w") -> str:
     position. So the whole alternation starts with one class of the words' first letters (both cases), checks the
     word boundary on the character before (``(?<!\w.)``), and only then picks the branch of that first letter
     (``(?<=[Xx])``) and matches the rest case-insensitively. Words are regex fragments starting with a plain letter.
+    ``exact`` words (abbreviations such as ``OAP``) join the same alternation but match in their own case only.
     """
     rests: dict[str, list[str]] = {}
     for word in words:
         if not word[:1].isalpha():
             raise ValueError(f"word_start needs a plain first letter: {word!r}")
         rests.setdefault(word[0].lower(), []).append(word[1:])
-    firsts = "".join(f"{first}{first.upper()}" for first in rests)
+    exact_rests: dict[str, list[str]] = {}
+    for word in exact:
+        if not word[:1].isalpha():
+            raise ValueError(f"word_start needs a plain first letter: {word!r}")
+        exact_rests.setdefault(word[0], []).append(word[1:])
+    firsts = "".join(dict.fromkeys([*(f"{f}{f.upper()}" for f in rests), *exact_rests]))
     branches = [
         f"(?<=[{first}{first.upper()}])(?i:{'|'.join(sorted(rest, key=len, reverse=True))})"
         for first, rest in rests.items()
+    ]
+    branches += [
+        f"(?<={first})(?:{'|'.join(sorted(rest, key=len, reverse=True))})" for first, rest in exact_rests.items()
     ]
     return f"[{firsts}](?<!{not_after}.)(?:{'|'.join(branches)})"
 

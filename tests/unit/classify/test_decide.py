@@ -107,6 +107,20 @@ def test_merge_takes_the_worst_part() -> None:
     assert "health data in 1 member" in merged.reasons
 
 
+def test_a_phone_alone_is_weak_personal_evidence(engine: Engine) -> None:
+    alone = run(engine, "Accueil des urgences : 01 40 00 00 01")
+    assert not alone.personal_data and alone.identifiers == {"PHONE": 1}
+    assert any("tied to no identified person" in r for r in alone.reasons)
+    with_person = run(engine, "Rappeler Mme Odile FERRAND au 06 40 00 00 01")
+    assert with_person.personal_data
+
+
+def test_staff_names_never_make_a_patient(engine: Engine) -> None:
+    practitioner = StructuredField(Role.PROFESSIONAL_NAME, "Rose Tessier", "Practitioner.name")
+    decision = run(engine, "Diagnostic : diabète de type 2, HbA1c 8 %", practitioner)
+    assert decision.personal_data and not decision.health_data
+
+
 REALISTIC = [
     (
         "short letter, a titled name and care",
@@ -172,6 +186,90 @@ REALISTIC = [
         "staff directory",
         "Annuaire du pôle\nAnne LEGRAND, cadre de santé, 01 45 67 89 10\nPaul ROBIN, secrétaire, 01 45 67 89 11\n",
         False,
+        True,
+    ),
+    (
+        "prescription: a titled name, age and weight, no birth date",
+        "ORDONNANCE\nLe 02/02/2025\nMonsieur Hervé GALLAND\n61 ans, 80 kg\n"
+        "BISOPROLOL 2,5 mg : 1 cp le matin\nATORVASTATINE 20 mg : 1 cp le soir\n",
+        True,
+        True,
+    ),
+    (
+        "nursing note headed by a room and a titled name",
+        "Transmissions de l'après-midi\nChambre 8 - Mme LEBRUN\nD : EVA à 6/10 à la mobilisation.\n"
+        "A : Tramadol 50 mg per os.\nR : douleur soulagée.\n",
+        True,
+        True,
+    ),
+    (
+        "bed board: name columns and admission reasons",
+        "Lit: 1 | Nom: FAURE | Prénom: Lise | Âge: 80 | Motif: OAP\n"
+        "Lit: 2 | Nom: CARON | Prénom: Jules | Âge: 67 | Motif: Post-op PTG\n",
+        True,
+        True,
+    ),
+    (
+        "appointment list with the reasons for the visit",
+        "Heure: 9h00 | Patient: GIRARD Anaïs | Tél: 06 11 22 33 44 | Motif: Consultation de neurologie\n"
+        "Heure: 9h30 | Patient: ROUX Gaston | Tél: 06 55 66 77 88 | Motif: Contrôle pacemaker\n",
+        True,
+        True,
+    ),
+    (
+        "imaging report: report headings and a finding",
+        "Patient : PERRIN Odile\nIPP : 00456123\nIRM DU GENOU DROIT\nIndication :\nDouleur après chute.\n"
+        "Technique :\nSéquences T1, T2.\nRésultat :\nFissure de la corne postérieure du ménisque interne.\n",
+        True,
+        True,
+    ),
+    (
+        "phone message about one person's exam",
+        "Hugo MARCHAND a appelé au sujet des résultats de sa coloscopie. Le rappeler au 06 12 12 12 12.",
+        True,
+        True,
+    ),
+    (
+        "training attendance list whose course titles are clinical",
+        "Nom | Prénom | Service | Formation | Présent\n"
+        "Nom: MEUNIER | Prénom: Lucie | Service: Urgences | Formation: Prise en charge de l'AVC | Présent: Oui\n"
+        "Nom: BARRE | Prénom: Yves | Service: Bloc | Formation: Prise en charge de l'infarctus | Présent: Non\n"
+        "Nom: TESSIER | Prénom: Rose | Service: EHPAD | Formation: Dépression du sujet âgé | Présent: Oui\n",
+        False,
+        True,
+    ),
+    (
+        "meeting minutes naming the staff present",
+        "Compte rendu de réunion\nPrésents : Hugo Vernet, Claire Besson\n"
+        "Ouverture de lits d'hôpital de jour et traçabilité de la douleur.\n",
+        False,
+        True,
+    ),
+    (
+        "tumour board minutes: staff present, a patient with a birth date",
+        "Présents : Hugo Vernet, Claire Besson\nDossier discuté : Mme Irène COLLET, née le 04/05/1950\n"
+        "Adénocarcinome colique, métastases hépatiques : chimiothérapie proposée.\n",
+        True,
+        True,
+    ),
+    (
+        "switchboard: services' numbers only",
+        "Numéros utiles\nStandard ...... 01 40 00 00 00\nUrgences ...... 01 40 00 00 01\n"
+        "Radiologie ...... 01 40 00 00 02\n",
+        False,
+        False,
+    ),
+    (
+        "supplier invoice: a company's bank account",
+        "Durand SARL\nFACTURE N° F2231\nRèglement par virement - IBAN : FR76 3000 6000 0112 3456 7890 189\n",
+        False,
+        False,
+    ),
+    (
+        "HR sick-leave list: an agent's diagnosis is health data",
+        "Agent: LEGER Paul | Début arrêt: 02/01/2025 | Motif: Lombalgie\n"
+        "Agent: SIMON Anne | Début arrêt: 03/02/2025 | Motif: Dépression\n",
+        True,
         True,
     ),
 ]

@@ -47,6 +47,12 @@ LOINC_BAD = "2345-" + str((int(luhn.calc_check_digit("2345")) + 1) % 10)
         ("CONDITION", "suivi de son cancer du sein sous chimiothérapie", 2, "disease and treatment words"),
         ("CONDITION", "Insuffisance cardiaque et HTA", 2, "case-insensitive, multi-word"),
         ("CONDITION", "la cancérologie et les insuffisances", 0, "whole words only"),
+        ("SECTION", "Indication :\nBilan d'une toux", 1, "imaging report heading with its colon"),
+        ("SECTION", "Technique :\nCoupes axiales", 1, "imaging report technique heading"),
+        ("SECTION", "Technique\nLe logiciel se met à jour", 0, "a bare 'Technique' line heads any manual"),
+        ("DRUG", "Céfotaxime 2 g IV toutes les 8 h", 1, "grams with a route"),
+        ("DRUG", "500 ml per os", 1, "millilitres with a route"),
+        ("DRUG", "Lactulose 2 sachets", 1, "sachets are a dose form"),
     ],
 )
 def test_text(scan, entity: str, text: str, count: int, why: str) -> None:  # type: ignore[no-untyped-def]
@@ -70,3 +76,66 @@ def test_coded_fields(scan, system: str, value: str, entity: str) -> None:  # ty
 def test_clinical_signals_are_not_fingerprinted(scan) -> None:  # type: ignore[no-untyped-def]
     findings = scan("ANTÉCÉDENTS :\nDiagnostic : E11.9\nHbA1c 7,2 %")
     assert findings and all(f.fingerprint is None for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "why"),
+    [
+        ("Bilan : IRM lombaire demandée", 1, "imaging exam"),
+        ("Scanner thoracique sans injection", 1, "a scanner of a body part"),
+        ("le scanner du service de reprographie", 0, "a document scanner is no exam"),
+        ("Nodule thyroïdien de 12 mm", 1, "imaging finding"),
+        ("Calculs : lithiase urinaire droite", 1, "lithiasis"),
+        ("Rupture du ligament croisé antérieur", 1, "a tear of a ligament"),
+        ("prévoir un bon de transport pour la séance de dialyse", 2, "transport voucher and a session"),
+        ("Motif : AEG", 1, "abbreviation in capitals"),
+        ("Motif : Post-op PTG", 2, "post-operative stay and knee prosthesis"),
+        ("aeg et oap en minuscules", 0, "abbreviations only in capitals"),
+        ("Consultation de neurologie le 3 mars", 1, "consultation of a specialty"),
+        ("Service : Neurologie", 0, "a specialty alone is a staff member's service"),
+        ("Suivi de grossesse au 2e trimestre", 1, "follow-up of a pregnancy"),
+        ("Contrôle du pacemaker à 6 mois", 1, "device check"),
+        ("hospitalisation de jour en oncologie", 1, "day hospital stay"),
+        ("résultats de son holter", 2, "results of one person's exam, and the exam"),
+        ("résultats de sa réunion", 1, "a person's results, whatever they are"),
+        ("IRM du genou droit", 1, "imaging of a body part"),
+        ("pompe à insuline", 1, "a named treatment without a dose"),
+        ("Séance chimio HDJ", 2, "a chemotherapy session in day hospital"),
+        ("séance de travail du comité", 0, "a working session"),
+        ("suivi du dossier et mise à jour de la copie", 0, "administrative follow-up"),
+    ],
+)
+def test_care_pathway(scan, text: str, count: int, why: str) -> None:  # type: ignore[no-untyped-def]
+    assert sum(1 for f in scan(text) if f.entity == "CARE") == count, why
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "why"),
+    [
+        ("D : douleur, EVA à 6/10", 1, "pain score"),
+        ("EN : 3/10 après antalgique", 1, "numeric pain scale"),
+        ("TA 142/88 mmHg, FC 96/min", 2, "blood pressure and heart rate"),
+        ("SpO2 : 93 % en air ambiant", 1, "saturation"),
+        ("T° 38,4 °C", 1, "temperature"),
+        ("note de 6/10 au contrôle", 0, "a mark out of ten is no pain score"),
+        ("le TA du 12/03", 0, "a date after letters"),
+    ],
+)
+def test_vital_signs(scan, text: str, count: int, why: str) -> None:  # type: ignore[no-untyped-def]
+    assert sum(1 for f in scan(text) if f.entity == "VITAL") == count, why
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "why"),
+    [
+        ("Nom | Formation | Date\nFormation: Gestes d'urgence", 1, "a training column"),
+        ("FEUILLE D'ÉMARGEMENT - session du 3 mai", 1, "attendance sheet title"),
+        ("Ordre du jour : budget", 1, "minutes' agenda"),
+        ("Formation d'un abcès sous-cutané", 0, "the word inside a clinical sentence"),
+        ("Signature", 0, "a prescription's signature line is no staff label"),
+    ],
+)
+def test_staff_cues(scan, text: str, count: int, why: str) -> None:  # type: ignore[no-untyped-def]
+    findings = scan(text)
+    assert sum(1 for f in findings if f.entity == "STAFF") == count, why
+    assert all(f.fingerprint is None for f in findings if f.entity == "STAFF")

@@ -32,9 +32,22 @@ def found(scan, text: str, entity: str, *fields: StructuredField) -> int:  # typ
         ("IPP", "IPP : non renseigné", 0, "no digit: not an id"),
         ("NDA", "NDA: 230012345", 1, "NDA label"),
         ("NDA", "N° de séjour : 230012345", 1, "séjour label"),
-        ("NDA", "N° dossier 2023-000123", 1, "dossier label"),
+        ("IPP", "N° dossier 2023-000123", 1, "dossier label: the patient's file (domain sheet)"),
+        ("NDA", "N° dossier administratif : 230012345", 1, "the administrative (stay) file"),
+        ("NDA", "N° de dossier de séjour 230012345", 1, "the stay's file"),
+        ("NDA", "Venue : 2230012345", 1, "venue as a field name"),
+        ("NDA", "N° venue : 230012345", 1, "venue with its number word"),
+        ("NDA", "NUM_SEJOUR: V23001234 | ENTREE: 01012025", 1, "export column with a letter prefix"),
+        ("NDA", "Séjour : du 12/03/2024 au 14/03/2024", 0, "a stay's dates are no id"),
+        ("NDA", "Venue : 2024", 0, "too short for a column-only label"),
+        ("IPP", "NumPat: 00710777 | Nom: X", 1, "export column NumPat"),
+        ("IPP", "N_PATIENT: 0082268611 | N_SEJOUR: 285753710", 1, "PMSI column, 10 digits led by 0"),
+        ("NDA", "N_PATIENT: 0082268611 | N_SEJOUR: 285753710", 1, "PMSI stay column"),
+        ("PHONE", "N_PATIENT: 0182268611 | N_SEJOUR: 285753710", 0, "an id column's 10 digits are no phone"),
+        ("IPP", "Dossier: 1234567 | Nom: X", 1, "bare Dossier column"),
+        ("IPP", "Dossier : suivi en cours", 0, "bare Dossier label without a number"),
         ("NDA", "N° de séjour (NDA) : 227210360", 1, "parenthesis between label and value"),
-        ("NDA", "Dossier n° 2023-000123", 1, "number word after dossier"),
+        ("IPP", "Dossier n° 2023-000123", 1, "number word after dossier"),
         ("NDA", "le dossier 2024 de la commission", 0, "dossier without a number word"),
         ("IPP", "Patient n° 4567890", 1, "number word after patient"),
         ("RPPS", f"Dr Martin, RPPS {RPPS}", 1, "RPPS with context and Luhn"),
@@ -60,6 +73,9 @@ def found(scan, text: str, entity: str, *fields: StructuredField) -> int:  # typ
         ("PHONE", "Tél.\u00a0: 01\u00a023\u00a045\u00a067\u00a089", 1, "no-break spaces"),
         ("PHONE", "0012345678", 0, "0 then 0 is not a French number"),
         ("PHONE", "3,0612345678", 0, "part of a decimal"),
+        ("PHONE", "Bon de commande : 0612345678", 0, "a purchase order number"),
+        ("PHONE", "Code client 0412345678", 0, "a customer code"),
+        ("PHONE", "Commande passée, tél : 04 12 34 56 78", 1, "a phone word nearer than the order word"),
         ("BIRTH_DATE", "née le 12/03/1955", 1, "née le"),
         ("BIRTH_DATE", "Date de naissance : 1955-03-12", 1, "ISO date with label"),
         ("BIRTH_DATE", "DDN 3 mars 1955", 1, "DDN with month name"),
@@ -69,6 +85,8 @@ def found(scan, text: str, entity: str, *fields: StructuredField) -> int:  # typ
         ("BIRTH_DATE", "DDN: 28031928 | DATE_ENTREE: 11092019", 1, "PMSI DDMMYYYY, entry date left alone"),
         ("BIRTH_DATE", "DATE_NAISSANCE: 27/11/1998", 1, "column name with underscore"),
         ("BIRTH_DATE", "né le 31/02/1955", 0, "no such day"),
+        ("BIRTH_DATE", "NOM: X | DATE_NAIS: 04/09/1961", 1, "abbreviated birth-date column"),
+        ("BIRTH_DATE", "Dt naiss. 04/09/1961", 1, "abbreviated label"),
         ("PERSON_NAME", "Patient : DUPONT Jean", 1, "label"),
         ("PERSON_NAME", "Nom : Martin", 1, "Nom label"),
         ("PERSON_NAME", "Patient : Mme DURAND Marie", 1, "label then title"),
@@ -82,6 +100,15 @@ def found(scan, text: str, entity: str, *fields: StructuredField) -> int:  # typ
         ("PERSON_NAME", "- Brigitte MOREL, poste 12", 1, "known given name then family name in capitals"),
         ("PERSON_NAME", "liste : MOREL Brigitte, LEDOUX David", 2, "family name first"),
         ("PERSON_NAME", "Pôle MÉDECINE et Bilan ECG", 0, "capitalised words that are not given names"),
+        ("PERSON_NAME", "Présents : Hugo V., Claire Besson, Noé T.", 1, "a meeting's list: its first name is enough"),
+        ("PERSON_NAME", "Votre contact : Yvonne P. - poste 214", 1, "given name and initial after a contact label"),
+        ("PERSON_NAME", "Interne: Gaspard Lemoine | Bip: 4412", 1, "a rota's role column"),
+        ("PERSON_NAME", "Présents : Direction des soins", 0, "an office, not a person"),
+        ("PERSON_NAME", "Fournisseur : Martin SAS", 0, "a company built on a given name"),
+        ("PERSON_NAME", "Livré par Bernard ET FILS", 0, "a family firm"),
+        ("PERSON_NAME", "NOM_PATIENT: LEROUX | PRENOM: Ida", 1, "export column NOM_PATIENT"),
+        ("PERSON_NAME", "Opéré(e) : VIDAL Honoré", 1, "operated patient label"),
+        ("PERSON_NAME", "Assuré : MOREAU Lise", 1, "insured person label"),
     ],
 )
 def test_text(scan, entity: str, text: str, count: int, why: str) -> None:  # type: ignore[no-untyped-def]
@@ -94,6 +121,7 @@ def test_text(scan, entity: str, text: str, count: int, why: str) -> None:  # ty
         (Role.PATIENT_ID, "8001234567", None, "IPP", "PID-3 ^PI / DICOM PatientID"),
         (Role.STAY_ID, "230012345", None, "NDA", "PID-18"),
         (Role.PATIENT_NAME, "DUPONT^JEAN", None, "PERSON_NAME", "HL7 / DICOM name"),
+        (Role.PROFESSIONAL_NAME, "Rose Tessier", None, "PERSON_NAME", "a practitioner's name (FHIR, DICOM physician)"),
         (Role.PATIENT_BIRTH_DATE, "19550312", None, "BIRTH_DATE", "HL7 date"),
         (Role.PROFESSIONAL_ID, RPPS, "1.2.250.1.71.4.2.1", "RPPS", "professional id"),
         (Role.ORGANISATION_ID, "1" + FINESS, "1.2.250.1.71.4.2.2", "FINESS", "structure id 1 + FINESS"),
@@ -137,3 +165,17 @@ def test_names_are_fingerprinted_whatever_the_order(scan) -> None:  # type: igno
     a = [f.fingerprint for f in scan("Patient : DUPONT Jean") if f.entity == "PERSON_NAME"]
     b = [f.fingerprint for f in scan("Nom : Jean Dupont") if f.entity == "PERSON_NAME"]
     assert a == b and a[0] is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "fields", "why"),
+    [
+        ("Présents : Hugo Vernet, Claire Besson", (), "a meeting member"),
+        ("Votre contact : Yvonne Perrin", (), "a contact person"),
+        ("", (StructuredField(Role.PROFESSIONAL_NAME, "Rose Tessier", "Practitioner.name"),), "a practitioner"),
+    ],
+)
+def test_staff_names_are_marked(scan, text: str, fields: tuple[StructuredField, ...], why: str) -> None:  # type: ignore[no-untyped-def]
+    """Names of staff carry the ``staff`` explanation: ``decide`` never counts them as a patient."""
+    names = [f for f in scan(text, *fields) if f.entity == "PERSON_NAME"]
+    assert names and all("staff" in f.explanation for f in names), why

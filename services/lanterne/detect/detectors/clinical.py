@@ -110,6 +110,9 @@ _HEADINGS = (
     r"|compte[- ]rendu\s+(?:d['\u2019]hospitalisation|op[ée]ratoire|de\s+consultation|d['\u2019]examen|de\s+passage)"
     r"|indications?\s+op[ée]ratoires?|technique\s+op[ée]ratoire|suites\s+op[ée]ratoires|anesth[ée]sie"
 )
+# Headings of imaging and exam reports: "Indication :" / "Technique :" head little else, but only with the colon (a
+# bare "Technique" line is any manual's); "Résultat(s)" and "Conclusion" stay out (HR reviews use them too).
+_REPORT_HEADINGS = r"indications?(?:\s+(?:de\s+l['\u2019]\s*examen|cliniques?))?|technique(?:\s+d['\u2019]\s*examen)?"
 
 
 @register
@@ -119,7 +122,11 @@ class SectionDetector(ClinicalSignal):
     name = "section"
     entity = "SECTION"
     patterns: ClassVar[tuple[Pattern, ...]] = (
-        Pattern("section", rf"(?im:^[ \t]*(?:\d+[.)][ \t]*)?(?:{_HEADINGS})[ \t]*(?::|$))", 0.7),
+        Pattern(
+            "section",
+            rf"(?im:^[ \t]*(?:(?:\d+[.)][ \t]*)?(?:{_HEADINGS})[ \t]*(?::|$)|(?:{_REPORT_HEADINGS})[ \t]*:))",
+            0.7,
+        ),
     )
     field_roles = frozenset()
 
@@ -131,6 +138,8 @@ class SectionDetector(ClinicalSignal):
 _NUMBER = r"\d(?<![\w.,].)\d*+(?:[.,]\d++)?+"
 _DOSE_UNIT = r"(?:mg|µg|μg|mcg|UI|U\.I\.|mmol|cp|gél(?:ule)?s?|comprimés?|sachets?)"
 _VOLUME_UNIT = r"(?:g|ml|mL|gouttes?|bouffées?|inhalations?)"
+# A route after grams or millilitres makes them a dose too ("1 g IV", "500 ml per os").
+_ROUTE = r"[ \t]+(?:IVD|IVL|IV|IM|SC|PO|SL|per[ \t]+os|en[ \t]+IV|en[ \t]+perfusion)"
 _FREQ = (
     r"(?:/[ \t]*(?:j|jour|24[ \t]?h|sem(?:aine)?|kg)|[ \t]*x[ \t]?\d[ \t]?/[ \t]?j|[ \t]\d[ \t]?fois[ \t]par[ \t]jour)"
 )
@@ -139,7 +148,8 @@ _NOT_CONCENTRATION = r"(?![\w]|/[ \t]*[dmµuμ]?[lL]\b)"  # "12 mg/L" is a lab r
 
 @register
 class DrugDoseDetector(ClinicalSignal):
-    """A dose: ``1000 mg``, ``4000 UI/j``, ``2 cp x3/j``; grams and millilitres only with a frequency (``1 g/j``).
+    """A dose: ``1000 mg``, ``4000 UI/j``, ``2 cp x3/j``; grams and millilitres only with a frequency (``1 g/j``) or a
+    route (``1 g IV``).
 
     Anchored on the number, not on the drug's name (no list of names could be complete), so the regex engine only
     tries it where a digit stands.
@@ -149,7 +159,7 @@ class DrugDoseDetector(ClinicalSignal):
     entity = "DRUG"
     patterns: ClassVar[tuple[Pattern, ...]] = (
         Pattern("dose", rf"{_NUMBER}[ \t]?+{_DOSE_UNIT}{_FREQ}?{_NOT_CONCENTRATION}", 0.6),
-        Pattern("dose-frequency", rf"{_NUMBER}[ \t]?+{_VOLUME_UNIT}[ \t]*+{_FREQ}(?![\w])", 0.6),
+        Pattern("dose-frequency", rf"{_NUMBER}[ \t]?+{_VOLUME_UNIT}(?:[ \t]*+{_FREQ}|{_ROUTE})(?![\w])", 0.6),
     )
     field_roles = frozenset()
 
@@ -203,7 +213,11 @@ _CONDITIONS = (
     "cirrhoses?", r"pancr[ée]atites?", "appendicite", "fractures?", r"ost[ée]oporose", "arthrose", "polyarthrite",
     "lupus", "mucoviscidose", r"dr[ée]panocytose", r"ob[ée]sit[ée]", r"d[ée]nutrition", "sepsis", r"septic[ée]mie",
     "coronaropathie", "angor", "cardiopathies?", "valvulopathies?", r"n[ée]phropathies?", r"r[ée]tinopathies?",
-    "neuropathies?", "grossesses?", "accouchement", r"c[ée]sarienne", "escarres?", "intubation", r"r[ée]animation",
+    "neuropathies?", "grossesses?", "covid(?:-?19)?", "lombalgies?", "lombosciatiques?", r"py[ée]lon[ée]phrites?",
+    r"pneumothorax", "sciatiques?", r"chol[ée]cystites?", r"sigmo[ïi]dites?", r"diverticulites?",
+    r"endom[ée]triose", r"glaucome", r"cataracte", r"migraines?", r"scl[ée]rose\s+lat[ée]rale", r"autisme",
+    r"ost[ée]omy[ée]lite", r"érysip[èe]le", r"erysip[èe]le", r"cellulite\s+infectieuse", r"hypothyro[ïi]die",
+    r"hyperthyro[ïi]die", "accouchement", r"c[ée]sarienne", "escarres?", "intubation", r"r[ée]animation",
     r"soins\s+palliatifs", "ivg", "addictions?", r"alcoolisme", r"tabagisme", r"m[ée]lanome", r"syndrome\s+coronarien",
 )  # fmt: skip
 
@@ -225,11 +239,234 @@ class ConditionDetector(ClinicalSignal):
         return " ".join(candidate.split()).lower()
 
 
+# The care pathway: exams, imaging and its findings, procedures, care settings and follow-ups, written in words.
+# Each names something done to, or found in, a patient; like conditions they count only next to an identifiable
+# person. Words a staff document also uses bare (a specialty: "Service: Cardiologie") are kept out; specialties count
+# only after "consultation"/"suivi". One regex alternation compiled once into the engine's single pass.
+_BODY_PART = (
+    r"(?:du|de\s+la|de\s+l['\u2019]|des)\s*(?:genou|hanche|[ée]paule|cheville|poignet|coude|rachis|bassin|thorax|cr[âa]ne"
+    r"|cerveau|abdomen|pelvis|sinus|cou|foie|rein|reins|c[œo]ur|sein|seins|prostate|thyro[ïi]de|main|pied|colonne)"
+)
+_CARE_ACTS = (
+    # imaging and functional exams
+    rf"irm(?:\s+(?:c[ée]r[ée]brale|m[ée]dullaire|pelvienne|abdominale|cardiaque|lombaire|{_BODY_PART}))?",
+    rf"scanners?\s+(?:thoracique|abdomin\w*|c[ée]r[ée]bral|lombaire|inject[ée]|sans\s+injection|avec\s+injection"
+    rf"|{_BODY_PART})",
+    r"tomodensitom[ée]trie",
+    r"angioscanner",
+    r"[ée]chographies?",
+    r"[ée]chocardiographies?",
+    r"[ée]cho-?doppler",
+    r"doppler",
+    r"radiographies?",
+    r"mammographies?",
+    r"scintigraphies?",
+    r"tep-?scan",
+    r"pet-?scan",
+    r"coronarographies?",
+    r"angiographies?",
+    r"art[ée]riographies?",
+    r"densitom[ée]trie\s+osseuse",
+    r"coloscopies?",
+    r"gastroscopies?",
+    r"fibroscopies?",
+    r"endoscopies?",
+    r"bronchoscopies?",
+    r"cystoscopies?",
+    r"rectoscopies?",
+    r"[ée]cho-?endoscopies?",
+    r"biopsies?",
+    r"ponctions?\s+(?:lombaire|pleurale|d['\u2019]ascite)",
+    r"[ée]lectrocardiogrammes?",
+    r"[ée]lectroenc[ée]phalogrammes?",
+    r"[ée]lectromyogrammes?",
+    "holter",
+    r"polysomnographies?",
+    r"polygraphies?\s+ventilatoires?",
+    r"spirom[ée]tries?",
+    r"[ée]preuves?\s+d['\u2019]effort",
+    r"explorations?\s+fonctionnelles?",
+    r"bilan\s+(?:sanguin|biologique|pr[ée]-?op[ée]ratoire|urodynamique)",
+    r"prises?\s+de\s+sang",
+    r"h[ée]mocultures?",
+    r"ecbu",
+    # imaging and exam findings
+    r"nodules?\s+(?:pulmonaires?|thyro[ïi]diens?|h[ée]patiques?|mammaires?|infracentim[ée]triques?)",
+    r"nodules?\s+infracentim[ée]triques?",
+    r"infracentim[ée]triques?",
+    r"lithiases?",
+    r"vésicule\s+lithiasique",
+    r"fissures?\s+(?:du\s+|de\s+la\s+)?(?:m[ée]nisque|corne)\w*",
+    r"m[ée]nisques?",
+    r"st[ée]atoses?",
+    r"foie\s+st[ée]atosique",
+    r"st[ée]noses?",
+    r"an[ée]vrismes?",
+    r"hernies?\s+(?:discales?|inguinales?|hiatales?)",
+    r"[ée]panchements?",
+    r"ad[ée]nopathies?",
+    r"kystes?",
+    r"polypes?",
+    r"opacit[ée]s?",
+    r"atélectasies?",
+    r"atelectasies?",
+    r"condensations?\s+(?:alv[ée]olaires?|pulmonaires?)",
+    r"foyers?\s+(?:infectieux|de\s+condensation)",
+    r"isch[ée]mies?",
+    r"h[ée]morragies?",
+    r"h[ée]matomes?",
+    r"[œo]d[èe]mes?",
+    r"luxations?",
+    r"entorses?",
+    r"ruptures?\s+(?:du\s+)?(?:ligament|tendon|m[ée]nisque)\w*",
+    r"tendinopathies?",
+    r"tendinites?",
+    r"l[ée]sions?\s+(?:suspectes?|osseuses?|c[ée]r[ée]brales?|cutan[ée]es?|m[ée]niscales?)",
+    r"microcalcifications?",
+    # procedures and care
+    r"post-?op(?:[ée]ratoire)?",
+    r"pr[ée]-?op(?:[ée]ratoire)?",
+    r"proth[èe]ses?\s+(?:totales?\s+)?(?:de\s+|du\s+)?"
+    r"(?:hanche|genou|[ée]paule)",
+    r"pacemaker",
+    r"stimulateur\s+cardiaque",
+    r"d[ée]fibrillateur\s+implantable",
+    r"transfusions?",
+    r"perfusions?",
+    r"pansements?",
+    r"sondes?\s+(?:urinaire|naso-?gastrique)",
+    r"stomies?",
+    r"k[ée]sith[ée]rapie",
+    r"r[ée][ée]ducation",
+    r"soins\s+de\s+suite",
+    r"chimio",
+    r"s[ée]ances?\s+(?:de\s+|d['\u2019]\s*)?(?:chimio\w*|radioth\w*|dialyse|h[ée]modialyse|kin[ée]\w*|r[ée][ée]ducation"
+    r"|orthophonie|hospitalisation|h[ôo]pital\s+de\s+jour|immunoth\w*|photoh\w*)",
+    r"h[ôo]pital\s+de\s+jour",
+    r"hospitalisations?\s+(?:de\s+jour|compl[èe]te|[àa]\s+domicile)",
+    r"bons?\s+de\s+transport",
+    r"transports?\s+sanitaires?",
+    r"ambulances?",
+    "vsl",
+    r"consult(?:ation)?s?\.?\s+(?:de\s+|d['\u2019]\s*)?(?:oncolog\w*|m[ée]moire|psychiatr\w*|cardiolog\w*|diab[ée]to\w*"
+    r"|pneumolog\w*|neurolog\w*|g[ée]riatr\w*|an[ée]sth[ée]\w*|chirurg\w*|gyn[ée]co\w*|obst[ée]tri\w*|p[ée]diatr\w*"
+    r"|n[ée]phrolog\w*|h[ée]matolog\w*|rhumatolog\w*|dermatolog\w*|urolog\w*|ophtalmolog\w*|orl|addictolog\w*"
+    r"|douleur|suivi|contr[ôo]le|post-?op\w*|pr[ée]-?natale|sp[ée]cialis[ée]e)",
+    r"suivis?\s+(?:de\s+|d['\u2019]\s*)?(?:grossesse|sep|oncolog\w*|diab[ée]\w*|psychiatr\w*|cardiolog\w*"
+    r"|post-?op\w*|n[ée]phrolog\w*|scl[ée]rose\s+en\s+plaques)",
+    r"contr[ôo]les?\s+(?:pacemaker|du\s+pacemaker|tdm|irm|radiologique|[ée]chographique|biologique|post-?op\w*)",
+    r"[ée]chographies?\s+obst[ée]tricales?",
+    r"arr[êe]ts?\s+(?:de\s+travail|maladie)",
+    r"douleurs?\s+(?:thoraciques?|abdominales?|lombaires?|de\s+l['\u2019]hypocondre|[ée]pigastriques?)",
+    r"dyspn[ée]es?",
+    r"fi[èe]vres?",
+    r"toux",
+    r"syncopes?",
+    r"vomissements?",
+    r"[ée]tat\s+g[ée]n[ée]ral",
+    r"pr[ée]parations?\s+coliques?",
+    r"r[ée]gimes?\s+sans\s+r[ée]sidus",
+    r"[àa]\s+jeun\s+strict",
+    r"r[ée]sultats?\s+(?:de\s+|d['\u2019]\s*)(?:sa|son|ses|votre|vos)(?=\s+\w)",  # the exam is its own hit
+    r"c[ée]phal[ée]es?",
+    r"vertiges?",
+    r"naus[ée]es?",
+    r"palpitations?",
+    r"[ée]pistaxis",
+    r"h[ée]maturies?",
+    r"examens?\s+(?:neurologique|cardio-?vasculaire|pulmonaire|abdominal|clinique|cutan[ée])s?",
+    # treatments named without a dose
+    r"insulines?",
+    r"pompes?\s+[àa]\s+insuline",
+    r"insulinoth[ée]rapie",
+    r"anticoagulants?",
+    r"antibioth[ée]rapies?",
+    r"antibiotiques?",
+    r"antalgiques?",
+    r"cortico[ïi]des?",
+    r"cortico-?th[ée]rapie",
+    r"morphiniques?",
+    r"morphine",
+    r"parac[ée]tamol",
+    r"h[ée]parine",
+    r"amoxicilline",
+    r"antid[ée]presseurs?",
+    r"neuroleptiques?",
+    r"anxiolytiques?",
+    r"alt[ée]ration\s+de\s+l['\u2019][ée]tat\s+g[ée]n[ée]ral",
+    r"r[ée]union\s+de\s+concertation\s+pluridisciplinaire",
+)
+# Care abbreviations, matched in capitals only: in lower case several are ordinary words or other things.
+_CARE_ABBREVIATIONS = (
+    "IRM", "TDM", "TEP", "ECG", "EEG", "EMG", "ETT", "ETO", "NFS", "OAP", "AEG", "PTH", "PTG", "SEP", "HDJ", "RCP",
+    "IDM", "SCA", "TVP", "AIT", "SAOS", "RGO", "MICI", "DT1", "DT2", "IRC", "IRA", "ICC", "HBPM", "AVK", "AOD",
+    "ECBU", "PMA", "FIV", "ALD", "SSR", "HAD", "USIC", "USC",
+)  # fmt: skip
+
+
+def first_letter_variants(words: tuple[str, ...]) -> tuple[str, ...]:
+    """``[ée]chographie`` as ``échographie`` and ``echographie``: ``word_start`` wants a plain first letter."""
+    out: list[str] = []
+    for word in words:
+        if word.startswith("[") and "]" in word:
+            letters, rest = word[1:].split("]", 1)
+            out += [letter + rest for letter in letters]
+        else:
+            out.append(word)
+    return tuple(out)
+
+
+@register
+class CareDetector(ClinicalSignal):
+    """The care pathway in words: exams and imaging (``IRM cérébrale``, ``coloscopie``), their findings (``nodule
+    pulmonaire``, ``lithiase``), procedures and settings (``post-op PTH``, ``hôpital de jour``, ``bon de transport``)
+    and follow-ups (``suivi de grossesse``, ``consultation mémoire``), plus the usual abbreviations (``OAP``, ``AEG``).
+    As weak as a condition's name: counted only together with an identifiable person."""
+
+    name = "care"
+    entity = "CARE"
+    patterns: ClassVar[tuple[Pattern, ...]] = (
+        Pattern("care", rf"{word_start(first_letter_variants(_CARE_ACTS), exact=_CARE_ABBREVIATIONS)}(?![\w])", 0.6),
+    )
+    field_roles = frozenset()
+
+    def mask(self, candidate: str) -> str:
+        return " ".join(candidate.split()).lower()
+
+
+_SCORE_SEP = r"[ \t]*(?:[àa:=][ \t]*)?"
+
+
+@register
+class VitalSignDetector(ClinicalSignal):
+    """Bedside measures of one person: a pain score (``EVA à 7/10``), blood pressure, heart rate, saturation,
+    temperature, weight. Anchored on the measure's short name, then a number and its unit or scale."""
+
+    name = "vital"
+    entity = "VITAL"
+    patterns: ClassVar[tuple[Pattern, ...]] = (
+        Pattern(
+            "vital",
+            rf"[EFNPST](?<![\w].)(?:(?<=[EN])(?:VA|VS|N)(?![\w]){_SCORE_SEP}\d{{1,2}}(?:[.,]5)?[ \t]*/[ \t]*10(?!\d)"
+            rf"|(?<=[TP])(?:A|AS|AD)(?![\w]){_SCORE_SEP}\d{{2,3}}[ \t]*/[ \t]*\d{{1,3}}(?!\d)"
+            rf"|(?<=[FS])(?:C|pO2|aO2|aturation)(?![\w]){_SCORE_SEP}\d{{2,3}}[ \t]*(?:/[ \t]*min|bpm|%)"
+            r"|(?<=T)(?:°|emp[ée]rature)[ \t]*(?:[:=][ \t]*)?(?:3[4-9]|4[0-2])(?:[.,]\d)?[ \t]*°?C?(?![\w]))",
+            0.6,
+        ),
+    )
+    field_roles = frozenset()
+
+    def mask(self, candidate: str) -> str:
+        return " ".join(candidate.split())[:10]
+
+
 _CORRESPONDENCE = (
     r"cher(?:e|s|es)?\s+(?:confr[èe]res?|cons(?:œ|oe)urs?)", "confraternellement", r"je\s+vous\s+adresse",
     r"je\s+vous\s+remercie\s+de\s+m['\u2019]avoir\s+adress[ée]",
     r"j['\u2019]ai\s+(?:re)?(?:vu|re[çc]u)\s+en\s+consultation",
     r"a\s+[ée]t[ée]\s+hospitalis[ée]e?", r"votre\s+patiente?", r"notre\s+patiente?",
+    r"merci\s+de\s+m['\u2019]avoir\s+adress[ée]", r"je\s+vous\s+remercie\s+de\s+m['\u2019]avoir\s+confi[ée]",
+    r"ce(?:tte)?\s+(?:jeune\s+)?patiente?", r"je\s+(?:lui\s+)?(?:propose|prescris|ai\s+prescrit)",
 )  # fmt: skip
 
 

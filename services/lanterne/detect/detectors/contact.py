@@ -13,7 +13,8 @@ from typing import ClassVar
 from stdnum import iban
 
 from lanterne.detect.base import Pattern
-from lanterne.detect.recognizer import Recognizer
+from lanterne.detect.context import fold
+from lanterne.detect.recognizer import Hit, Recognizer
 from lanterne.detect.registry import register
 from lanterne.privacy import mask
 
@@ -114,6 +115,15 @@ class EmailDetector(Recognizer):
         return f"{mask(local, 1, 0)}@{domain}"
 
 
+# Words that introduce a commercial reference, not a phone: "Bon de commande : 0637102611" is a purchase order. When
+# the nearest context word is one of them (no phone word is nearer), ten digits led by 0 are that reference. (Ids of
+# patients and stays are the IPP/NDA patterns' own: they consume their value before the phone pattern sees it.)
+REFERENCE_WORDS = (
+    "commande", "bon de commande", "facture", "client", "code client", "reference", "ref", "lot", "siret", "siren",
+    "contrat", "devis",
+)  # fmt: skip
+
+
 @register
 class PhoneDetector(Recognizer):
     """French phone numbers: ``0X XX XX XX XX`` or ``+33 X XX XX XX XX`` with space, dot or dash separators."""
@@ -130,7 +140,7 @@ class PhoneDetector(Recognizer):
             0.7,
         ),
     )
-    context = ("tel", "telephone", "tél", "portable", "mobile", "fax", "joindre")
+    context = ("tel", "telephone", "tél", "portable", "mobile", "fax", "joindre", *REFERENCE_WORDS)
 
     def normalise(self, candidate: str) -> str:
         digits = "".join(ch for ch in candidate if ch.isdigit())
@@ -140,6 +150,14 @@ class PhoneDetector(Recognizer):
             digits = "0" + digits[2:]
         return digits
 
+    def judge(self, candidate: str, pattern: Pattern, context_word: str | None) -> Hit | None:
+        if context_word in _REFERENCE_FOLDED:
+            return None
+        return super().judge(candidate, pattern, context_word)
+
     def mask(self, candidate: str) -> str:
         value = self.normalise(candidate)
         return f"{value[:2]} ** ** ** {value[-2:]}" if len(value) == 10 else "*" * len(value)
+
+
+_REFERENCE_FOLDED = frozenset(fold(w) for w in REFERENCE_WORDS)

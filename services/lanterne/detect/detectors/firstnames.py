@@ -39,6 +39,14 @@ roger roland romain romane rose rosalie sabine sacha salome samuel sandra sandri
 simon simone solene solange sophie stephane stephanie suzanne sylvain sylvie tatiana theo theophile therese
 thibault thibaut thierry thomas timothee tiphaine tom tristan valentin valentine valerie vanessa veronique
 victor victoire vincent violette virginie vivien vivienne xavier yann yannick yasmine yves yvette yvonne zoe
+adelaide adrienne alphonse anastasie anouk auguste aurore bertrand diane honore lorraine luce maryse michelle
+noemi penelope philippine theodore william zacharie gaston leonce firmin hippolyte octave leopold jeannette
+josephe clotilde mathurin ambroise gustave lucile amaury benoite cyprien edwige eliott ernestine eulalie evariste
+fabiola flavie gautier geraldine gerome gertrude gwendoline hector hermine honorine isidore jacky joachim jocelyne
+judith justin laurine leontine liliane lionel lise lorenzo louisette lucette marina marylene maxime melodie
+micheline murielle nadine nina ninon norbert olga pascaline paulin prosper priscille rodolphe rolande romuald
+roselyne sabrina samia sandrine sidonie sylvette tanguy theo thibaud ursule valery vanille yolande yohann
+susanne susan margaret lucy maggie kelly jessica jennifer cindy steven jimmy dylan kevin mickael johnny
 """
 
 FIRST_NAMES = frozenset(_NAMES.split())

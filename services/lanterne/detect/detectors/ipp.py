@@ -1,9 +1,15 @@
 """IPP and NDA: the hospital's own patient id and stay (visit) id.
 
 There is no national format (domain sheet), so they are found by the words that introduce them (``IPP``,
-``N° patient``, ``NDA``, ``N° de séjour``, ``N° dossier``) and by position in structured messages (HL7 PID-3 ``^PI``,
-PID-18 ``^AN``, FHIR ``identifier.type`` ``PI``, DICOM PatientID), which the extractors hand over as roles. A site can
-give its IPP format (``classifier.ipp_pattern``, e.g. ``8\\d{9}``): values that match it get a higher confidence.
+``N° patient``, ``N° dossier``; ``NDA``, ``N° de séjour``, ``Venue``) and by position in structured messages (HL7
+PID-3 ``^PI``, PID-18 ``^AN``, FHIR ``identifier.type`` ``PI``, DICOM PatientID), which the extractors hand over as
+roles. A site can give its IPP format (``classifier.ipp_pattern``, e.g. ``8\\d{9}``): values that match it get a
+higher confidence.
+
+``N° dossier`` is read as the IPP, as the domain sheet lists it (the patient's file); a stay's file says so
+(``dossier administratif``, ``N° de dossier de séjour``) and is an NDA. Column names of exports (``NumPat``,
+``N_PATIENT``, ``Dossier``; ``N_SEJOUR``, ``Séjour``, ``Venue``) are bare words, so they count only as a field name:
+followed by a colon and a number of at least 6 digits (an optional letter or two first, ``V49155606``), never a date.
 """
 
 from __future__ import annotations
@@ -23,17 +29,24 @@ _LEAD = r"\s*(?:\([^()\n]{1,20}\)\s*)?(?:n[°o]\.?\s*)?[:=#]?\s*"  # "N° de sé
 _AFTER = r"(?:n[°o]\.?|num(?:[ée]ro)?\.?)"  # "Dossier n° 123", "Séjour num. 456": the number word is required
 _N = (r"n[°o]\.?\s*(?:de\s+|d['\u2019])?", r"num(?:[ée]ro)?\.?\s*(?:de\s+|d['\u2019])?")
 
+_STAY_FILE = r"dossier\s+(?:administratif|de\s+s[ée]jour|d['\u2019]hospitalisation)"
 _IPP_WORDS = (
     "ipp", "nip", r"identifiant\s+(?:permanent\s+)?(?:du\s+)?patient(?:\s+permanent)?", r"id\.?\s+patient",
-    rf"patient\s*{_AFTER}",
+    rf"patient\s*{_AFTER}", rf"dossier\s*{_AFTER}(?!\s*(?:de\s+)?s[ée]jour)",
     *(n + r"(?:dossier\s+)?patient" for n in _N),
+    *(n + r"dossier(?!\s+(?:administratif|de\s+s[ée]jour|d['\u2019]\s*hospitalisation))" for n in _N),
 )  # fmt: skip
 _NDA_WORDS = (
-    "nda", rf"s[ée]jour\s*{_AFTER}", rf"dossier\s*{_AFTER}",
-    *(n + r"(?:s[ée]jour|dossier|venue|admission|hospitalisation)" for n in _N),
+    "nda", rf"s[ée]jour\s*{_AFTER}", rf"n[°o]\.?\s*(?:de\s+)?{_STAY_FILE}", _STAY_FILE,
+    *(n + r"(?:s[ée]jour|venue|admission|hospitalisation)" for n in _N),
 )  # fmt: skip
-IPP_REGEX = word_start(_IPP_WORDS) + _LEAD + _ID
-NDA_REGEX = word_start(_NDA_WORDS) + _LEAD + _ID
+# Column names of exports: bare words, accepted only as a field name before a colon and a long number.
+_IPP_COLUMNS = (r"n_?pat(?:ient)?", r"num_?pat(?:ient)?", r"no_?pat(?:ient)?", r"id_?pat(?:ient)?", "dossier")
+_NDA_COLUMNS = (r"n_?s[ée]jour", r"num_?s[ée]jour", r"no_?s[ée]jour", r"s[ée]jour", "venue", r"num_?venue")
+_COLUMN_LEAD = r"[ \t]*[:=][ \t]*(?=[A-Z]{0,2}\d{6,20}(?![\w]|[/.,-]\d))"
+# One alternative per id (labels, or column names with their stricter value), so the engine's pass stays short.
+IPP_REGEX = rf"(?:{word_start(_IPP_WORDS)}{_LEAD}|{word_start(_IPP_COLUMNS)}{_COLUMN_LEAD}){_ID}"
+NDA_REGEX = rf"(?:{word_start(_NDA_WORDS)}{_LEAD}|{word_start(_NDA_COLUMNS)}{_COLUMN_LEAD}){_ID}"
 
 
 class _SiteId(Recognizer):
@@ -56,7 +69,8 @@ class _SiteId(Recognizer):
 
 @register
 class IppDetector(_SiteId):
-    """IPP (identifiant permanent du patient): ``IPP :``/``N° patient`` in text, PID-3 ^PI, DICOM PatientID."""
+    """IPP (identifiant permanent du patient): ``IPP :``/``N° patient``/``N° dossier`` in text, PID-3 ^PI, DICOM
+    PatientID."""
 
     priority = 25
     name = "ipp"
@@ -81,7 +95,7 @@ class IppDetector(_SiteId):
 
 @register
 class NdaDetector(_SiteId):
-    """NDA (numéro de dossier administratif, the stay): ``NDA``/``N° de séjour``/``N° dossier``, PID-18 ^AN."""
+    """NDA (numéro de dossier administratif, the stay): ``NDA``/``N° de séjour``/``Venue :``, PID-18 ^AN."""
 
     priority = 26
     name = "nda"

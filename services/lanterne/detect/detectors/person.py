@@ -19,6 +19,9 @@ from lanterne.detect.recognizer import Hit, Recognizer, word_start
 from lanterne.detect.registry import register
 from lanterne.extract.base import Role, StructuredField
 
+STAFF = "staff"  # explanation word of a professional's or a meeting member's name (see classify/decide.py)
+MEETING_PATTERN = "name-meeting"  # a name listed as present at a meeting: the document is about staff
+STAFF_PATTERNS = frozenset({MEETING_PATTERN, "name-contact"})
 _CAP = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'\u2019-]+"
 _PARTICLE = r"(?:(?:de|du|des|le|la|van|von)[ \t]|d['\u2019])"  # "Dupont de Nemours", "d'Aubigné"
 PARTICLES = frozenset({"de", "du", "des", "le", "la", "van", "von"})
@@ -27,8 +30,14 @@ _LABEL = word_start(
     (
         r"patiente?(?:\s*\(e\))?",
         r"identit[ée](?:\s+du\s+patient|\s+de\s+la\s+patiente)?",
-        r"nom(?:\s+(?:de\s+naissance|d['\u2019]usage|usuel|de\s+famille|du\s+patient))?(?:\s*(?:/|et)?\s*pr[ée]noms?)?",
+        r"nom(?:[\s_]+(?:de[\s_]+naissance|naissance|d['\u2019]usage|usage|usuel|de[\s_]+famille|(?:du[\s_]+)?patient|pat))?"
+        r"(?:\s*(?:/|et)?\s*pr[ée]noms?)?",
         r"pr[ée]noms?\s*(?:/|et)?\s*nom",
+        r"op[ée]r[ée](?:\s*\(e\)|e)?",
+        r"assur[ée](?:\s*\(e\)|e)?",
+        r"b[ée]n[ée]ficiaire",
+        r"usag[eè]re?",
+        r"r[ée]sidente?",
     )
 )
 _LABEL += r"[ \t]*:[ \t]*"
@@ -105,6 +114,28 @@ NOT_NAMES = frozenset(
         "confrere",
         "consoeur",
         "objet",
+        # a company built from a surname ("Martin SAS", "Durand et Fils") names a firm, not a person
+        "sas",
+        "sasu",
+        "sarl",
+        "eurl",
+        "snc",
+        "sci",
+        "scop",
+        "gie",
+        "sa",
+        "fils",
+        "freres",
+        "cie",
+        "associes",
+        "group",
+        "groupe",
+        "france",
+        "medical",
+        "sante",
+        "pharma",
+        "distribution",
+        "industries",
     ]
 )
 
@@ -115,6 +146,32 @@ _FAMILY = rf"[{_UP}][{_UP}'\u2019-]+(?:[ ][{_UP}][{_UP}'\u2019-]+)?"
 # "Brigitte MOREL" and "MOREL Brigitte": the given name is checked against the gazetteer in ``judge``.
 _FIRST_LAST = rf"[{_UP}](?<![\w].)[{_LOW}]++(?:-[{_UP}][{_LOW}]+)?[ ]{{1,2}}{_FAMILY}(?![\w])"
 _LAST_FIRST = rf"[{_UP}](?<![\w].)[{_UP}'\u2019-]++[ ]{{1,2}}{_GIVEN}(?![\w])"
+
+# Names listed after a meeting's or a letter's staff labels ("Présents : Camille R., Louis Martin", "Votre contact :
+# Sophie D."; the first name of a list is enough to say the file names people). The given name must be a known one;
+# the family name may be written in capitals, capitalised, or as an initial. These people are staff, not patients
+# (the explanation says so, for ``decide``).
+_MEETING_LABEL = word_start(
+    (
+        r"pr[ée]sents?", r"excus[ée]e?s?", r"absents?", r"participants?", r"invit[ée]e?s?", r"destinataires?",
+        r"copie\s+[àa]", r"diffusion", r"secr[ée]taire\s+de\s+s[ée]ance", r"animat(?:eur|rice)", r"format(?:eur|rice)",
+    )
+)  # fmt: skip
+_CONTACT_LABEL = word_start(
+    (
+        r"votre\s+contact", "contact", r"interlocut(?:eur|rice)", r"r[ée]f[ée]rente?", r"suivi\s+par",
+        r"affaire\s+suivie\s+par", r"r[ée]dact(?:eur|rice)", r"r[ée]dig[ée]e?\s+par", r"valid[ée]e?\s+par",
+        # staff roles as column names of rotas and bed boards ("Interne: Hélène Martin", "Médecin: Dr Paul Roux")
+        r"internes?", r"seniors?(?:\s+de\s+garde)?", r"m[ée]decins?(?:\s+(?:de\s+garde|r[ée]f[ée]rent|responsable))?",
+        r"infirmi(?:er|[èe]re)s?(?:\s+r[ée]f[ée]rente?)?", "ide", r"cadres?(?:\s+de\s+sant[ée])?", r"astreintes?",
+        r"gardes?", r"praticiens?", r"chirurgiens?", r"op[ée]rat(?:eur|rice)", r"anesth[ée]sistes?", r"aides?",
+    )
+)  # fmt: skip
+_STAFF_TITLE = r"(?:(?:Dr|Pr|M|Mme|Mlle)\.?[ \t]+)?"
+_STAFF_NAME = (
+    rf"(?P<value>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?[ \t]+"
+    rf"(?:[{_UP}]\.|[{_UP}][{_LOW}'\u2019-]+|[{_UP}]{{2}}[{_UP}'\u2019-]*))(?![\w])"
+)
 
 _MONTHS = "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre"
 _DATE = (
@@ -155,8 +212,10 @@ class PersonNameDetector(Recognizer):
         Pattern("name-title", _TITLE + _NAME, 0.6),
         Pattern("given-family", _FIRST_LAST, 0.55),
         Pattern("family-given", _LAST_FIRST, 0.55),
+        Pattern("name-meeting", rf"{_MEETING_LABEL}[ \t]*:[ \t]*{_STAFF_TITLE}{_STAFF_NAME}", 0.6),
+        Pattern("name-contact", rf"{_CONTACT_LABEL}[ \t]*:[ \t]*{_STAFF_TITLE}{_STAFF_NAME}", 0.6),
     )
-    field_roles = frozenset({Role.PATIENT_NAME})
+    field_roles = frozenset({Role.PATIENT_NAME, Role.PROFESSIONAL_NAME})
 
     def normalise(self, candidate: str) -> str:
         # Order-free: "DUPONT Jean" and "Jean Dupont" are the same person.
@@ -169,6 +228,11 @@ class PersonNameDetector(Recognizer):
     def judge(self, candidate: str, pattern: Pattern, context_word: str | None) -> Hit | None:
         if pattern.name in ("given-family", "family-given"):
             return self._judge_bare(candidate, pattern)
+        if pattern.name in STAFF_PATTERNS:
+            given = fold(candidate.split()[0]).lower()
+            if given not in FIRST_NAMES and given.split("-")[0] not in FIRST_NAMES:
+                return None
+            return Hit(self.entity, candidate, pattern.score, (f"pattern {pattern.name}", STAFF))
         words: list[str] = []
         pending: list[str] = []  # particles are kept only when a name word follows them
         for word in candidate.split():
@@ -199,6 +263,8 @@ class PersonNameDetector(Recognizer):
         value = " ".join(p for p in re.split(r"[\^\s,]+", item.value) if p)
         if not any(ch.isalpha() for ch in value):
             return []
+        if item.role is Role.PROFESSIONAL_NAME:  # a practitioner's name: personal data, never the patient's
+            return [Hit(self.entity, value, 0.9, (f"professional {item.where}", STAFF))]
         return [Hit(self.entity, value, 0.9, (f"field {item.where}",))]
 
 
@@ -235,7 +301,8 @@ class BirthDateDetector(Recognizer):
     patterns: ClassVar[tuple[Pattern, ...]] = (Pattern("date", _DATE, 0.5),)
     context = (
         "ne le", "nee le", "ne(e) le", "ne (e) le", "ne :", "nee :", "ne(e) :", "date de naissance", "date naissance",
-        "date de naiss", "date naiss", "ddn", "naissance", "dob", "birth date", "birthdate", "date of birth",
+        "date de naiss", "date naiss", "date de nais", "date nais", "dt naiss", "dt nais", "ddn", "naissance", "dob",
+        "birth date", "birthdate", "date of birth",
     )  # fmt: skip
     context_before = 30
     context_after = 0
