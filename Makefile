@@ -42,6 +42,7 @@ lint: $(VENV)/.dev
 schemas: $(VENV)/.dev
 	$(BIN)/python -m lanterne.events.schemas schemas/events
 	$(BIN)/python -m lanterne.index.es_template > schemas/elasticsearch/lanterne-files.template.json
+	$(BIN)/python -m lanterne.index.es_history schemas/elasticsearch
 	$(BIN)/python -m lanterne.settings_doc > docs/settings.md
 	$(BIN)/python -m lanterne.classify.catalog > docs/classifier.md
 

@@ -114,7 +114,8 @@ def main() -> None:
 
     settings = Settings()
     name = f"lanterne-bench-{uuid.uuid4().hex[:8]}"
-    index = ElasticsearchIndex(settings.elasticsearch.model_copy(update={"index": name}))
+    # The history stream would double the actions per verdict and cannot be deleted on the local node.
+    index = ElasticsearchIndex(settings.elasticsearch.model_copy(update={"index": name, "history_stream": None}))
     index.ensure_index()
     nodes = index.client.nodes.info(node_id="_local", filter_path="nodes.*.version")  # type: ignore[union-attr]
     version = next(iter(nodes["nodes"].values()))["version"]

@@ -132,6 +132,11 @@ class ElasticsearchSettings(_Section):
 
     hosts: list[str] = Field(default_factory=lambda: ["http://localhost:9200"], description="Elasticsearch URLs.")
     index: str = Field(default="lanterne-files", description="Index of the current state of each file.")
+    history_stream: str | None = Field(
+        default="lanterne-history",
+        description="Data stream where every verdict is also appended (the event history, with a lifecycle); "
+        "empty or null: no history.",
+    )
     api_key: SecretStr | None = Field(default=None, description="API key (secret); or username/password.")
     api_key_file: Path | None = Field(default=None, description="File holding api_key (read at start).")
     username: str | None = Field(default=None, description="Basic-auth user name.")

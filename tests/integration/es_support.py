@@ -19,6 +19,7 @@ import pytest
 from lanterne.index.elasticsearch import ElasticsearchIndex, build_client
 from lanterne.settings import ElasticsearchSettings, KafkaSettings
 
+TEST_HISTORY_STREAM = "lanterne-test-history"
 INFRA_CTL = Path(__file__).resolve().parents[2] / "infra" / "local" / "ctl"
 
 
@@ -47,9 +48,11 @@ def es_settings() -> ElasticsearchSettings:
 
 @pytest.fixture
 def es_index(es_settings: ElasticsearchSettings) -> Iterator[ElasticsearchIndex]:
-    """A fresh, empty Lanterne index with a unique name (template applied), removed after the test."""
+    """A fresh, empty Lanterne index with a unique name (template applied), removed after the test. Its history goes
+    to the one ``TEST_HISTORY_STREAM``: the local node cannot delete a data stream (no ``_data_stream`` API), so a
+    stream per test would pile up shards."""
     name = f"lanterne-test-{uuid.uuid4().hex[:10]}"
-    index = ElasticsearchIndex(es_settings.model_copy(update={"index": name}))
+    index = ElasticsearchIndex(es_settings.model_copy(update={"index": name, "history_stream": TEST_HISTORY_STREAM}))
     index.ensure_index()
     yield index
     try:

@@ -31,6 +31,7 @@ from lanterne.events import FileVerdict, file_id
 from lanterne.index.base import SearchQuery
 from lanterne.index.elasticsearch import ElasticsearchIndex
 from lanterne.settings import ElasticsearchSettings, KafkaSettings
+from tests.integration.es_support import TEST_HISTORY_STREAM
 from tests.integration.kafka_support import delete_topics, wait_for
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
@@ -96,6 +97,7 @@ def services(
     env.update(
         LANTERNE_ELASTICSEARCH__HOSTS=json.dumps(es.hosts),
         LANTERNE_ELASTICSEARCH__INDEX=es.index,
+        LANTERNE_ELASTICSEARCH__HISTORY_STREAM=TEST_HISTORY_STREAM,  # the local node cannot delete data streams
         LANTERNE_AGENT__ID=AGENT_ID,
         LANTERNE_CLASSIFIER__FINGERPRINT_KEY=secrets.token_hex(32),
         LANTERNE_LOG_LEVEL="WARNING",

@@ -129,6 +129,7 @@ def test_indexer_command_indexes_the_topic_then_stops_when_idle(
         "LANTERNE_KAFKA__VERDICTS_TOPIC": es_verdicts_topic.verdicts_topic,
         "LANTERNE_ELASTICSEARCH__HOSTS": json.dumps(es_index.settings.hosts),
         "LANTERNE_ELASTICSEARCH__INDEX": es_index.index,
+        "LANTERNE_ELASTICSEARCH__HISTORY_STREAM": es_index.history,
     }.items():
         monkeypatch.setenv(name, value)
     group = f"lanterne-test-cli-{uuid.uuid4().hex[:8]}"

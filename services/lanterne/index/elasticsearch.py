@@ -15,6 +15,10 @@ Transient failures (connection refused or timed out, HTTP 429 and 5xx, for the w
 are retried with exponential back-off (tenacity); when they outlast the retries the write raises
 ``InfrastructureError`` and the caller (the indexer) retries later without committing its offsets. Permanent
 per-item failures (a document the mapping rejects) come back as ``WriteResult(ok=False, error=...)``.
+
+With ``settings.history_stream`` set, the same bulk request also appends each verdict to the event-history data
+stream (``lanterne.index.es_history``: create-only, deterministic ids, so a replay adds nothing); a history item
+fails or succeeds with its verdict like the tombstone of a move does.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from lanterne.index.base import (
     SearchQuery,
     WriteResult,
 )
+from lanterne.index.es_history import ensure_history, history_document, history_id, put_lifecycle
 from lanterne.index.es_template import index_template
 
 # The embedded index's word cutting, search text and folder rule, shared so both backends match the same files.
@@ -107,15 +112,23 @@ def _moved_tombstone(verdict: FileVerdict) -> dict[str, Any]:
 
 @dataclass(slots=True)
 class _Op:
-    """One bulk action; ``owner`` is the position of the verdict it serves in the batch."""
+    """One bulk action; ``owner`` is the position of the verdict it serves in the batch. With a ``version`` it is an
+    externally versioned ``index``; without, a ``create`` (the history's append, a 409 meaning already there)."""
 
     owner: int
     main: bool
+    index: str
     doc_id: str
-    version: int
+    version: int | None
     doc: dict[str, Any]
     status: int | None = None
     error: str | None = None
+
+    def action(self) -> dict[str, Any]:
+        if self.version is None:
+            return {"create": {"_index": self.index, "_id": self.doc_id}}
+        meta = {"_index": self.index, "_id": self.doc_id, "version": self.version, "version_type": "external_gte"}
+        return {"index": meta}
 
 
 class _TransientFailure(Exception):
@@ -184,6 +197,8 @@ class ElasticsearchIndex:
         if self.client is None:
             self.client = build_client(self.settings)
         self.index = self.settings.index
+        self.history = self.settings.history_stream or None
+        self._ilm: bool | None = None  # whether the node has ILM, once ensure_index found out
 
     @property
     def _es(self) -> Elasticsearch:
@@ -193,7 +208,8 @@ class ElasticsearchIndex:
     # -- setup ---------------------------------------------------------------------------------------------------
 
     def ensure_index(self) -> None:
-        """Apply the index template and create the index if missing; safe to call at every start.
+        """Apply the index template and create the index if missing, then the history's lifecycle (ILM detected
+        once per instance) and template; safe to call at every start.
 
         An existing index also gets the template's mappings (new fields are added; a changed type stops the start
         with a ``ConfigError`` rather than indexing documents the mapping would misread).
@@ -207,6 +223,10 @@ class ElasticsearchIndex:
                         self._es.indices.put_mapping(index=self.index, **body["template"]["mappings"])
                     else:
                         self._create()
+                    if self.history:
+                        if self._ilm is None:
+                            self._ilm = put_lifecycle(self._es, self.history)
+                        ensure_history(self._es, self.history, ilm=self._ilm)
         except ApiError as exc:
             if exc.meta.status == 400:
                 raise ConfigError(f"index {self.index!r} does not accept Lanterne's mappings: {exc.message}") from exc
@@ -224,6 +244,8 @@ class ElasticsearchIndex:
     def refresh(self) -> None:
         """Make the last writes visible to searches now (tests, and the CLI after a one-shot load)."""
         self._es.indices.refresh(index=self.index)
+        if self.history:  # the stream exists from its first append on
+            self._es.indices.refresh(index=self.history, ignore_unavailable=True)
 
     # -- VerdictSink ---------------------------------------------------------------------------------------------
 
@@ -244,16 +266,17 @@ class ElasticsearchIndex:
 
     def _plan(self, verdicts: Sequence[FileVerdict]) -> Iterator[_Op]:
         for i, v in enumerate(verdicts):
-            yield _Op(owner=i, main=True, doc_id=v.file_id, version=v.sequence, doc=to_document(v))
+            yield _Op(i, True, self.index, v.file_id, v.sequence, to_document(v))
             if v.previous_file_id and v.previous_file_id != v.file_id:
-                yield _Op(owner=i, main=False, doc_id=v.previous_file_id, version=v.sequence, doc=_moved_tombstone(v))
+                yield _Op(i, False, self.index, v.previous_file_id, v.sequence, _moved_tombstone(v))
+            if self.history:
+                yield _Op(i, False, self.history, history_id(v), None, history_document(v))
 
     def _send(self, ops: list[_Op]) -> None:
         """One bulk request for ``ops``; records each item's status and raises if any is worth retrying."""
         body: list[dict[str, Any]] = []
         for op in ops:
-            meta = {"_index": self.index, "_id": op.doc_id, "version": op.version, "version_type": "external_gte"}
-            body += [{"index": meta}, op.doc]
+            body += [op.action(), op.doc]
         try:
             response = self._es.bulk(operations=body)
         except ApiError as exc:
@@ -265,7 +288,7 @@ class ElasticsearchIndex:
             log.warning("bulk of %d actions to %s failed (%s); retrying", len(ops), self.index, _describe(exc))
             raise
         for op, item in zip(ops, response["items"], strict=True):
-            result = item["index"]
+            (result,) = item.values()  # {"index": {...}} or {"create": {...}}
             op.status = result["status"]
             error = result.get("error")
             op.error = f"{error.get('type')}: {error.get('reason')}" if isinstance(error, dict) else None

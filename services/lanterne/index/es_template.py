@@ -47,7 +47,8 @@ _KEYWORD: dict[str, Any] = {"type": "keyword"}
 _DATE: dict[str, Any] = {"type": "date"}
 
 
-def _counts_object(known: tuple[str, ...]) -> dict[str, Any]:
+def counts_object(known: tuple[str, ...]) -> dict[str, Any]:
+    """Counts per type (identifiers): integers for the known types, and for any new one (dynamic)."""
     return {"type": "object", "dynamic": True, "properties": {name: {"type": "integer"} for name in known}}
 
 
@@ -82,7 +83,7 @@ def mappings() -> dict[str, Any]:
             "mode": {"type": "integer"},
             "health_data": {"type": "boolean"},
             "personal_data": {"type": "boolean"},
-            "identifiers": _counts_object(IDENTIFIER_TYPES),
+            "identifiers": counts_object(IDENTIFIER_TYPES),
             "identifier_types": _KEYWORD,
             "clinical": {"type": "object", "dynamic": True},
             "samples": _KEYWORD,

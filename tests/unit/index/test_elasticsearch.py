@@ -86,7 +86,8 @@ class ScriptedClient:
 
 
 def sink(client: ScriptedClient) -> ElasticsearchIndex:
-    return ElasticsearchIndex(ElasticsearchSettings(index="files-test"), client=client, retry=NO_WAIT)  # type: ignore[arg-type]
+    settings = ElasticsearchSettings(index="files-test", history_stream=None)
+    return ElasticsearchIndex(settings, client=client, retry=NO_WAIT)  # type: ignore[arg-type]
 
 
 # -- documents ---------------------------------------------------------------------------------------------------
