@@ -32,6 +32,7 @@ _PERSON_ROLES: dict[str, tuple[Role, Role]] = {  # resource -> (identifier role,
     "Organization": (Role.ORGANISATION_ID, Role.OTHER),
     "Encounter": (Role.STAY_ID, Role.OTHER),
 }
+_TELECOM_KINDS = frozenset({"Patient", "Practitioner", "PractitionerRole"})  # people, not organisations
 _NOT_CLINICAL = frozenset({"identifier", "meta", "name", "address", "telecom", "gender", "language"})
 _TEXT_KEYS = frozenset({"valueString", "comment", "description", "conclusion", "note", "title", "outcome"})
 
@@ -80,6 +81,11 @@ def _identity(resource: dict[str, Any], kind: str, budget: Budget) -> None:
         budget.add_field(role, _str(identifier.get("value")), f"{kind}.identifier", system or None)
     for name in _list(resource.get("name")):
         budget.add_field(name_role, _human_name(name) if isinstance(name, dict) else _str(name), f"{kind}.name")
+    # A person's e-mail and phone (``ContactPoint``): scanned as text, so the e-mail and phone detectors judge them.
+    if kind in _TELECOM_KINDS:
+        for telecom in _list(resource.get("telecom")):
+            if isinstance(telecom, dict):
+                budget.add_field(Role.OTHER, _str(telecom.get("value")), f"{kind}.telecom")
     if kind == "Patient":
         budget.add_field(Role.PATIENT_BIRTH_DATE, _str(resource.get("birthDate")), "Patient.birthDate")
         budget.add_field(Role.PATIENT_SEX, _str(resource.get("gender")), "Patient.gender")
@@ -87,8 +93,6 @@ def _identity(resource: dict[str, Any], kind: str, budget: Budget) -> None:
             parts = [_str(address.get("text")), *map(_str, _list(address.get("line")))]
             parts += [_str(address.get(k)) for k in ("postalCode", "city")]
             budget.add_field(Role.PATIENT_ADDRESS, " ".join(p for p in parts if p), "Patient.address")
-        for telecom in _list(resource.get("telecom")):
-            budget.add_field(Role.OTHER, _str(telecom.get("value")), "Patient.telecom")
 
 
 def _clinical(node: Any, path: str, budget: Budget) -> None:

@@ -279,3 +279,35 @@ REALISTIC = [
 def test_realistic_documents(engine: Engine, why: str, text: str, health: bool, personal: bool) -> None:
     decision = run(engine, text)
     assert (decision.health_data, decision.personal_data) == (health, personal), (why, decision.reasons)
+
+
+BED_CASES = [
+    ("bed and one exam", "- lit 7 Mme Garnaud : bilan hépatique demain\n", True),
+    ("room and one analyte", "Chambre 112 - M. Quérel : contrôle kaliémie\n", True),
+    ("bed, no clinical word", "- lit 7 Mme Garnaud : rappeler la famille\n", False),
+    ("titled name, one exam, no bed", "Mme Garnaud : bilan hépatique demain\n", False),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "health"), BED_CASES, ids=[c[0] for c in BED_CASES])
+def test_a_patient_named_with_a_bed_needs_one_clinical_signal(
+    engine: Engine, why: str, text: str, health: bool
+) -> None:
+    decision = run(engine, text)
+    assert decision.health_data is health, (why, decision.reasons)
+    assert decision.personal_data
+
+
+def test_growth_chart_row_is_health_data(engine: Engine) -> None:
+    row = (
+        "Enfant: Timéo Garnaud | Date de naissance: 03/02/2026 | Mère: Ysaline Garnaud | Poids (kg): 4.5 | "
+        "Taille (cm): 54.2 | PC (cm): 37.1 | Percentile poids: P25\n"
+    )
+    decision = run(engine, row * 3)
+    assert decision.health_data and decision.personal_data, decision.reasons
+
+
+def test_titled_physician_alone_is_personal_not_a_patient(engine: Engine) -> None:
+    text = "Éditorial par Dr Octave Brunelière, pharmacien\nLa metformine est contre-indiquée si DFG < 30 mL/min.\n"
+    decision = run(engine, text)
+    assert (decision.health_data, decision.personal_data) == (False, True), decision.reasons

@@ -109,6 +109,10 @@ _HEADINGS = (
     r"|[ée]volution\s+dans\s+le\s+service|biologie|imagerie|projet\s+th[ée]rapeutique|prescriptions?\s+de\s+sortie"
     r"|compte[- ]rendu\s+(?:d['\u2019]hospitalisation|op[ée]ratoire|de\s+consultation|d['\u2019]examen|de\s+passage)"
     r"|indications?\s+op[ée]ratoires?|technique\s+op[ée]ratoire|suites\s+op[ée]ratoires|anesth[ée]sie"
+    # the same headings in letters from foreign hospitals
+    r"|reason\s+for\s+(?:admission|referral|consultation)|(?:past\s+)?medical\s+history|history\s+of\s+present\s+illness"
+    r"|discharge\s+(?:summary|diagnos[ie]s|medications?|letter)|diagnos[ie]s|physical\s+examination|hospital\s+course"
+    r"|medications?\s+on\s+(?:admission|discharge)"
 )
 # Headings of imaging and exam reports: "Indication :" / "Technique :" head little else, but only with the colon (a
 # bare "Technique" line is any manual's); "Résultat(s)" and "Conclusion" stay out (HR reviews use them too).
@@ -136,7 +140,7 @@ class SectionDetector(ClinicalSignal):
 
 # Possessive (``*+``): once a number is read, backtracking into it cannot help, and it is costly on long digit runs.
 _NUMBER = r"\d(?<![\w.,].)\d*+(?:[.,]\d++)?+"
-_DOSE_UNIT = r"(?:mg|µg|μg|mcg|UI|U\.I\.|mmol|cp|gél(?:ule)?s?|comprimés?|sachets?)"
+_DOSE_UNIT = r"(?:mg|µg|μg|mcg|UI|U\.I\.|IU|mmol|cp|gél(?:ule)?s?|comprimés?|sachets?)"
 _VOLUME_UNIT = r"(?:g|ml|mL|gouttes?|bouffées?|inhalations?)"
 # A route after grams or millilitres makes them a dose too ("1 g IV", "500 ml per os").
 _ROUTE = r"[ \t]+(?:IVD|IVL|IV|IM|SC|PO|SL|per[ \t]+os|en[ \t]+IV|en[ \t]+perfusion)"
@@ -250,7 +254,7 @@ _BODY_PART = (
 _CARE_ACTS = (
     # imaging and functional exams
     rf"irm(?:\s+(?:c[ée]r[ée]brale|m[ée]dullaire|pelvienne|abdominale|cardiaque|lombaire|{_BODY_PART}))?",
-    rf"scanners?\s+(?:thoracique|abdomin\w*|c[ée]r[ée]bral|lombaire|inject[ée]|sans\s+injection|avec\s+injection"
+    rf"scanners?\s+(?:thoracique|abdomin\w*|c[ée]r[ée]bral|lombaire|inject[ée]|sans\s+injection|avec\s+injection|tap"
     rf"|{_BODY_PART})",
     r"tomodensitom[ée]trie",
     r"angioscanner",
@@ -286,7 +290,30 @@ _CARE_ACTS = (
     r"spirom[ée]tries?",
     r"[ée]preuves?\s+d['\u2019]effort",
     r"explorations?\s+fonctionnelles?",
-    r"bilan\s+(?:sanguin|biologique|pr[ée]-?op[ée]ratoire|urodynamique)",
+    r"bilan\s+(?:sanguin|biologique|pr[ée]-?op[ée]ratoire|urodynamique|h[ée]patique|r[ée]nal|lipidique|martial"
+    r"|thyro[ïi]dien|inflammatoire|infectieux|phosphocalcique|d['\u2019]\s*extension|nutritionnel|de\s+coagulation)",
+    # ward shorthand: an analyte checked, capillary glucose, a switch to oral treatment
+    r"kali[ée]mies?",
+    r"natr[ée]mies?",
+    r"calc[ée]mies?",
+    r"cr[ée]atinin[ée]mies?",
+    r"glyc[ée]mies?\s+capillaires?",
+    r"dextros?",
+    r"ionogrammes?",
+    r"gaz\s+du\s+sang",
+    r"relais\s+(?:PO|per\s+os|oral|IV)",
+    "amox",
+    r"augmentin",
+    r"tazocilline",
+    "tazo",
+    r"c[ée]phalosporines?",
+    r"ceftriaxone",
+    r"lovenox",
+    # a child's growth follow-up
+    r"courbes?\s+de\s+croissance",
+    r"p[ée]rim[èe]tres?\s+cr[âa]niens?",
+    "percentiles?",
+    r"z-?scores?",
     r"prises?\s+de\s+sang",
     r"h[ée]mocultures?",
     r"ecbu",
@@ -401,6 +428,7 @@ _CARE_ABBREVIATIONS = (
     "IRM", "TDM", "TEP", "ECG", "EEG", "EMG", "ETT", "ETO", "NFS", "OAP", "AEG", "PTH", "PTG", "SEP", "HDJ", "RCP",
     "IDM", "SCA", "TVP", "AIT", "SAOS", "RGO", "MICI", "DT1", "DT2", "IRC", "IRA", "ICC", "HBPM", "AVK", "AOD",
     "ECBU", "PMA", "FIV", "ALD", "SSR", "HAD", "USIC", "USC",
+    "PNP", "PNA", "ATB", "ATCD", "TAP", "VNI", "VVP", "PICC",
 )  # fmt: skip
 
 
@@ -440,7 +468,8 @@ _SCORE_SEP = r"[ \t]*(?:[àa:=][ \t]*)?"
 @register
 class VitalSignDetector(ClinicalSignal):
     """Bedside measures of one person: a pain score (``EVA à 7/10``), blood pressure, heart rate, saturation,
-    temperature, weight. Anchored on the measure's short name, then a number and its unit or scale."""
+    temperature, and body measures (weight, height, head circumference, BMI: a child's growth chart). Anchored on
+    the measure's short name, then a number and its unit or scale."""
 
     name = "vital"
     entity = "VITAL"
@@ -451,6 +480,16 @@ class VitalSignDetector(ClinicalSignal):
             rf"|(?<=[TP])(?:A|AS|AD)(?![\w]){_SCORE_SEP}\d{{2,3}}[ \t]*/[ \t]*\d{{1,3}}(?!\d)"
             rf"|(?<=[FS])(?:C|pO2|aO2|aturation)(?![\w]){_SCORE_SEP}\d{{2,3}}[ \t]*(?:/[ \t]*min|bpm|%)"
             r"|(?<=T)(?:°|emp[ée]rature)[ \t]*(?:[:=][ \t]*)?(?:3[4-9]|4[0-2])(?:[.,]\d)?[ \t]*°?C?(?![\w]))",
+            0.6,
+        ),
+        # Body measures, as a child's growth chart or a weigh-in writes them: "Poids (kg): 4.2", "PC 38 cm",
+        # "Taille : 1,62 m"; the unit (after the value, or in the column name) is required.
+        Pattern(
+            "measure",
+            r"[PTIpt](?<![\w].)"
+            r"(?:(?<=[Pp])(?i:oids|[ée]rim[èe]tre[ \t]+cr[âa]nien)|(?<=P)C|(?<=[Tt])(?i:aille)|(?<=I)MC)"
+            r"(?:[ \t]*\((?:kg|g|cm|m|kg/m2|kg/m²)\)[ \t]*(?:[:=][ \t]*)?\d{1,3}(?:[.,]\d{1,3})?(?![\w]|[.,]\d)"
+            r"|[ \t]*(?:[:=][ \t]*)?\d{1,3}(?:[.,]\d{1,3})?[ \t]*(?:kg|g|cm|m|kg/m2|kg/m²)(?![\w]))",
             0.6,
         ),
     )

@@ -87,7 +87,11 @@ SERVICE_MAILBOXES = frozenset(
 
 @register
 class EmailDetector(Recognizer):
-    """E-mail addresses (RFC 5322's common subset)."""
+    """E-mail addresses (RFC 5322's common subset).
+
+    Not the identifiers that borrow their shape: an iCalendar event's ``UID:`` and the ``Message-ID``,
+    ``Content-ID``, ``In-Reply-To`` and ``References`` headers name a message or an event, not a mailbox.
+    """
 
     priority = 45
     name = "email"
@@ -95,7 +99,9 @@ class EmailDetector(Recognizer):
     patterns: ClassVar[tuple[Pattern, ...]] = (
         Pattern(
             "email",
-            r"[A-Za-z0-9](?<![\w.%+-].)[A-Za-z0-9._%+-]{0,63}+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+            r"[A-Za-z0-9](?<![\w.%+-].)(?<![Uu][Ii][Dd]:.)(?<![Ii][Dd]:<.)(?<![Ii][Dd]: <.)"
+            r"(?<![Ii]n-[Rr]eply-[Tt]o: <.)(?<![Rr]eferences: <.)"
+            r"[A-Za-z0-9._%+-]{0,63}+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
             r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![\w])",
             0.85,
         ),

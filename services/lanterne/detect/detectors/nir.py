@@ -155,6 +155,8 @@ class NirDetector(NirFamily):
         "securite sociale", "secu sociale", "secu", "num secu", "numero secu",
         "n° insee", "numero insee", "no insee", "insee", "matricule",
         "assure", "assuree", "assure social", "carte vitale", "immatriculation", "nia",
+        # letters from foreign hospitals
+        "social security", "social security number", "social security no", "ssn", "insurance number",
     )  # fmt: skip
     field_roles = frozenset({Role.PATIENT_NIR})
 

@@ -22,13 +22,14 @@ from lanterne.extract.base import Role, StructuredField
 STAFF = "staff"  # explanation word of a professional's or a meeting member's name (see classify/decide.py)
 MEETING_PATTERN = "name-meeting"  # a name listed as present at a meeting: the document is about staff
 STAFF_PATTERNS = frozenset({MEETING_PATTERN, "name-contact"})
+BARE_PATTERNS = frozenset({"given-family", "family-given", "given-family-id", "family-given-id"})  # no label, no title
 _CAP = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'\u2019-]+"
 _PARTICLE = r"(?:(?:de|du|des|le|la|van|von)[ \t]|d['\u2019])"  # "Dupont de Nemours", "d'Aubigné"
 PARTICLES = frozenset({"de", "du", "des", "le", "la", "van", "von"})
 _NAME = rf"(?P<value>{_CAP}(?:[ \t]{{1,2}}{_PARTICLE}?{_CAP}){{0,3}})"
 _LABEL = word_start(
     (
-        r"patiente?(?:\s*\(e\))?",
+        r"patiente?(?:\s*\(e\))?(?:\s+concern[ée](?:\s*\(e\)|e)?)?",
         r"identit[ée](?:\s+du\s+patient|\s+de\s+la\s+patiente)?",
         r"nom(?:[\s_]+(?:de[\s_]+naissance|naissance|d['\u2019]usage|usage|usuel|de[\s_]+famille|(?:du[\s_]+)?patient|pat))?"
         r"(?:\s*(?:/|et)?\s*pr[ée]noms?)?",
@@ -38,6 +39,15 @@ _LABEL = word_start(
         r"b[ée]n[ée]ficiaire",
         r"usag[eè]re?",
         r"r[ée]sidente?",
+        # a death certificate's deceased, and a child's chart with its parents (column names of growth charts)
+        r"d[ée]funte?(?:\s*\(e\))?",
+        r"nom\s+du\s+d[ée]funt",
+        r"d[ée]c[ée]d[ée](?:\s*\(e\)|e)?",
+        "enfant",
+        r"b[ée]b[ée]",
+        r"nouveau-n[ée]e?",
+        r"m[èe]re",
+        r"p[èe]re",
     )
 )
 _LABEL += r"[ \t]*:[ \t]*"
@@ -160,7 +170,8 @@ _MEETING_LABEL = word_start(
 _CONTACT_LABEL = word_start(
     (
         r"votre\s+contact", "contact", r"interlocut(?:eur|rice)", r"r[ée]f[ée]rente?", r"suivi\s+par",
-        r"affaire\s+suivie\s+par", r"r[ée]dact(?:eur|rice)", r"r[ée]dig[ée]e?\s+par", r"valid[ée]e?\s+par",
+        r"affaire\s+suivie\s+par", r"d[ée]clarant(?:\s*\(e\)|e)?", r"r[ée]dact(?:eur|rice)",
+        r"r[ée]dig[ée]e?\s+par", r"valid[ée]e?\s+par",
         # staff roles as column names of rotas and bed boards ("Interne: Hélène Martin", "Médecin: Dr Paul Roux")
         r"internes?", r"seniors?(?:\s+de\s+garde)?", r"m[ée]decins?(?:\s+(?:de\s+garde|r[ée]f[ée]rent|responsable))?",
         r"infirmi(?:er|[èe]re)s?(?:\s+r[ée]f[ée]rente?)?", "ide", r"cadres?(?:\s+de\s+sant[ée])?", r"astreintes?",
@@ -173,31 +184,52 @@ _STAFF_NAME = (
     rf"(?:[{_UP}]\.|[{_UP}][{_LOW}'\u2019-]+|[{_UP}]{{2}}[{_UP}'\u2019-]*))(?![\w])"
 )
 
+# A physician named by title with given and family names ("Dr Hélène Roux", "Docteur Paul MOREL") in a mail header, a
+# signature or a byline: staff, personal data, never the patient.
+_DOCTOR_TITLE = r"[DP](?<![\w].)(?:(?<=D)(?:r\.?|octeure?|octoresse)|(?<=P)(?:r\.?|rofesseure?))[ \t]+"
+_DOCTOR_NAME = rf"(?P<value>{_CAP}(?:[ \t]{_PARTICLE}?{_CAP}){{1,2}})"  # given and family: "Dr Petit" alone is a title
+# "Prénom NOM" or "NOM Prénom" right before a patient id or a birth date ("Anne MOREL (IPP 80012345)", "MOREL Anne,
+# née le ..."): the id says a person is named, so the given name need not be a known one. A look-ahead only: the id
+# and the character before it stay for the IPP and birth-date patterns.
+_ID_AFTER = (
+    r"(?=[ \t]*(?:[(,\-\u2013\u2014][ \t]*)?(?:IPP|NIP|NDA|DDN|N°[ \t]*(?:dossier|patient)|n[ée]e?[ \t]+le"
+    r"|n[ée]\(e\)[ \t]+le)(?![\w]))"
+)
+# A bed or a room before a titled name ("lit 12 M. Morel :", "chambre 204 - Mme Roux"): a hospitalised patient.
+BED_PATTERN = "name-bed"
+_BED = (
+    r"[LlCcBb](?<![\w].)(?:(?<=[Ll])it|(?<=[Cc])h(?:ambre|\.)?|(?<=[Bb])ox)[ \t]*(?:n°[ \t]*)?\d{1,4}[A-Za-z]?"
+    r"[ \t]*(?:[:,\-\u2013][ \t]*)?"
+)
+
 _MONTHS = "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre"
+# English month names and their abbreviations: letters from foreign hospitals ("Date of birth: March 12, 1954").
+_EN_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
+)  # fmt: skip
+_EN_SHORT = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 _DATE = (
     r"\d(?<![\w/.-].)(?:\d?[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|\d{3}-\d{2}-\d{2}|\d{7}"
-    rf"|\d?(?:er)?[ \t]+(?i:{_MONTHS})[ \t]+(?:19|20)\d{{2}})(?![\w]|[/.-]\d)"
+    rf"|\d?(?:er|st|nd|rd|th)?[ \t]+(?i:{_MONTHS}|{'|'.join(_EN_MONTHS)}|{'|'.join(_EN_SHORT)}\.?),?[ \t]+"
+    r"(?:19|20)\d{2})(?![\w]|[/.-]\d)"
 )
+# Month first, the English way: "March 12, 1954", "Mar. 3rd 1954".
+# English writes month names capitalised: matching them so lets the engine skip lower-case words fast.
+_EN_START = word_start((), exact=tuple(m.capitalize() for m in (*_EN_MONTHS, *_EN_SHORT)))
+_DATE_EN = rf"{_EN_START}\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+(?:19|20)\d{{2}}(?![\w])"
 _MONTH_NUMBER = {
     fold(m): i
-    for i, m in enumerate(
-        [
-            "janvier",
-            "fevrier",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "aout",
-            "septembre",
-            "octobre",
-            "novembre",
-            "decembre",
-        ],
-        1,
+    for names in (
+        ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre",
+         "decembre"),
+        _EN_MONTHS,
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
     )
-}
+    for i, m in enumerate(names, 1)
+}  # fmt: skip
+_MONTH_NUMBER["sept"] = 9
+_ORDINAL = re.compile(r"(?<=\d)(?:er|st|nd|rd|th)\b")
 
 
 @register
@@ -209,7 +241,11 @@ class PersonNameDetector(Recognizer):
     entity = "PERSON_NAME"
     patterns: ClassVar[tuple[Pattern, ...]] = (
         Pattern("name-label", rf"{_LABEL}(?:{_TITLE})?{_NAME}", 0.7),
+        Pattern(BED_PATTERN, rf"{_BED}{_TITLE}{_NAME}", 0.7),
         Pattern("name-title", _TITLE + _NAME, 0.6),
+        Pattern("name-doctor", _DOCTOR_TITLE + _DOCTOR_NAME, 0.6),
+        Pattern("given-family-id", _FIRST_LAST + _ID_AFTER, 0.6),
+        Pattern("family-given-id", _LAST_FIRST + _ID_AFTER, 0.6),
         Pattern("given-family", _FIRST_LAST, 0.55),
         Pattern("family-given", _LAST_FIRST, 0.55),
         Pattern("name-meeting", rf"{_MEETING_LABEL}[ \t]*:[ \t]*{_STAFF_TITLE}{_STAFF_NAME}", 0.6),
@@ -226,7 +262,7 @@ class PersonNameDetector(Recognizer):
         return " ".join(w[0] + "*" * (len(w) - 1) for w in re.split(r"[\s^,]+", candidate) if w)
 
     def judge(self, candidate: str, pattern: Pattern, context_word: str | None) -> Hit | None:
-        if pattern.name in ("given-family", "family-given"):
+        if pattern.name in BARE_PATTERNS:
             return self._judge_bare(candidate, pattern)
         if pattern.name in STAFF_PATTERNS:
             given = fold(candidate.split()[0]).lower()
@@ -246,18 +282,25 @@ class PersonNameDetector(Recognizer):
             pending = []
         if not words or len(words[0]) < 2:
             return None
-        return Hit(self.entity, " ".join(words), pattern.score, (f"pattern {pattern.name}",))
+        why = (f"pattern {pattern.name}", STAFF) if pattern.name == "name-doctor" else (f"pattern {pattern.name}",)
+        return Hit(self.entity, " ".join(words), pattern.score, why)
 
     def _judge_bare(self, candidate: str, pattern: Pattern) -> Hit | None:
-        """A name without a label or title: only when the given name is a known one and the family name no word."""
+        """A name without a label or title: only when the family name is no word, and the given name a known one
+        unless a patient id or a birth date follows the name."""
+        id_after = pattern.name.endswith("-id")
         words = candidate.split()
-        given, family = (words[0], words[1:]) if pattern.name == "given-family" else (words[-1], words[:-1])
+        given, family = (words[0], words[1:]) if pattern.name.startswith("given") else (words[-1], words[:-1])
         folded = fold(given).lower()
-        if folded not in FIRST_NAMES and folded.split("-")[0] not in FIRST_NAMES:
+        if folded in NOT_NAMES:
+            return None
+        known = folded in FIRST_NAMES or folded.split("-")[0] in FIRST_NAMES
+        if not known and not id_after:
             return None
         if any(fold(w).lower() in NOT_NAMES or len(w) < 2 for w in family):
             return None
-        return Hit(self.entity, candidate, pattern.score, (f"pattern {pattern.name}", "known given name"))
+        why = "known given name" if known else "next to a patient id or a birth date"
+        return Hit(self.entity, candidate, pattern.score, (f"pattern {pattern.name}", why))
 
     def from_field(self, item: StructuredField) -> list[Hit]:
         value = " ".join(p for p in re.split(r"[\^\s,]+", item.value) if p)
@@ -278,9 +321,11 @@ def parse_date(text: str) -> date | None:
             return date(int(value[4:]), int(value[2:4]), int(value[:2]))
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value):
             return date(int(value[:4]), int(value[5:7]), int(value[8:10]))
-        parts = re.split(r"[/.\-\s]+", fold(value).replace("1er", "1"))
+        parts = [p for p in re.split(r"[/.,\-\s]+", _ORDINAL.sub("", fold(value))) if p]
         if len(parts) != 3:
             return None
+        if parts[0].isalpha():  # English order: month, day, year
+            parts[0], parts[1] = parts[1], parts[0]
         day = int(parts[0])
         month = int(parts[1]) if parts[1].isdigit() else _MONTH_NUMBER.get(parts[1], 0)
         year = int(parts[2])
@@ -298,11 +343,11 @@ class BirthDateDetector(Recognizer):
     priority = 35
     name = "birth_date"
     entity = "BIRTH_DATE"
-    patterns: ClassVar[tuple[Pattern, ...]] = (Pattern("date", _DATE, 0.5),)
+    patterns: ClassVar[tuple[Pattern, ...]] = (Pattern("date", _DATE, 0.5), Pattern("date-en", _DATE_EN, 0.5))
     context = (
         "ne le", "nee le", "ne(e) le", "ne (e) le", "ne :", "nee :", "ne(e) :", "date de naissance", "date naissance",
         "date de naiss", "date naiss", "date de nais", "date nais", "dt naiss", "dt nais", "ddn", "naissance", "dob",
-        "birth date", "birthdate", "date of birth",
+        "d.o.b", "birth date", "birthdate", "date of birth", "born on", "born", "birth",
     )  # fmt: skip
     context_before = 30
     context_after = 0
