@@ -14,7 +14,8 @@ named) is neither; a letter about a named patient, or an HL7 message with a PID 
   so a training list whose course titles are clinical stays personal data only. Patient identifiers and a name
   with a birth date still count.
 * Health content: clinical signals worth at least ``HEALTH_CONTENT_MIN`` points (a CIM-10 or CCAM code weighs more
-  than a section heading; one signal is enough about a patient named with a bed or a room, ``lit 12 M. X``), or a
+  than a section heading; one signal is enough about a person singled out: named with a bed or a room, ``lit 12
+  M. X``, as the patient, or with a birth date), or a
   health format (DICOM, HL7, HPRIM, CDA, FHIR) that carries a patient.
 * Personal data: any identifier of a person. A phone number or an IBAN alone is weak evidence (a switchboard's
   service numbers, a supplier's bank account): personal only when a person is identified in the file too.
@@ -41,8 +42,8 @@ CONTEXT_CUES = frozenset({"STAFF"})  # unfingerprinted findings that describe th
 WEAK_PERSONAL = frozenset({"PHONE", "IBAN"})  # personal only next to an identified person (see module docstring)
 CLINICAL_CAP_PER_KIND = 3.0  # one kind of signal repeated (a word used ten times) is still one kind of evidence
 HEALTH_CONTENT_MIN = 2.0
-# A name after a bed or a room ("lit 12 M. X") is a hospitalised patient: one clinical signal about them is enough
-# (a resident's shorthand notes hold few terms).
+# A name after a bed or a room ("lit 12 M. X") is a hospitalised patient, and a name given as the patient's or with a
+# birth date singles a person out: one clinical signal about them is enough (shorthand notes hold few terms).
 BED_CONTENT_MIN = 1.0
 LETTER_SECTIONS = 2  # section headings that make a document a medical letter (about whoever it names)
 _PATIENT_PATTERNS = frozenset({"pattern name-label", f"pattern {BED_PATTERN}"})  # a name given as a patient's
@@ -122,8 +123,11 @@ def decide(findings: list[Finding], health_format: bool = False, format_name: st
     letter = clinical.get("SECTION", 0) >= LETTER_SECTIONS or clinical.get("LETTER", 0) > 0
     clinical_points = sum(min(CLINICAL_CAP_PER_KIND, CLINICAL_WEIGHTS.get(k, 1.0) * n) for k, n in clinical.items())
     bed = any(f"pattern {BED_PATTERN}" in f.explanation for f in ids.values())
-    health_content = clinical_points >= (BED_CONTENT_MIN if bed else HEALTH_CONTENT_MIN)
     any_name = strong_name or weak_name
+    # A person named as the patient, or named with a birth date, is singled out: one clinical signal about them is
+    # enough, as after a bed ("Salarié : X ... inapte", "Je soussigné X, né le ... : arthroscopie").
+    singled_out = bed or strong_name or (any_name and birth > 0)
+    health_content = clinical_points >= (BED_CONTENT_MIN if singled_out else HEALTH_CONTENT_MIN)
     # A birth date names a patient even in a staff document (a tumour board's minutes list present physicians too).
     named = (any_name and birth > 0) or (
         not staff_document and (strong_name or (weak_name and (letter or health_content)))

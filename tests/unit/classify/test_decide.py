@@ -311,3 +311,18 @@ def test_titled_physician_alone_is_personal_not_a_patient(engine: Engine) -> Non
     text = "Éditorial par Dr Octave Brunelière, pharmacien\nLa metformine est contre-indiquée si DFG < 30 mL/min.\n"
     decision = run(engine, text)
     assert (decision.health_data, decision.personal_data) == (False, True), decision.reasons
+
+
+SINGLED_OUT_CASES = [
+    ("named as the patient, one finding", "Patient : Mme Odile Varnier\nCarie profonde sur la 36\n", True),
+    ("name and birth date, one procedure", "Mme Varnier Odile, née le 04/05/1961 : arthroscopie prévue\n", True),
+    ("name and birth date, no clinical word", "Mme Varnier Odile, née le 04/05/1961 : rappeler\n", False),
+    ("titled name only, one finding", "Mme Odile Varnier : carie profonde\n", False),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "health"), SINGLED_OUT_CASES, ids=[c[0] for c in SINGLED_OUT_CASES])
+def test_a_person_singled_out_needs_one_clinical_signal(engine: Engine, why: str, text: str, health: bool) -> None:
+    decision = run(engine, text)
+    assert decision.health_data is health, (why, decision.reasons)
+    assert decision.personal_data

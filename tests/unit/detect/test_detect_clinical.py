@@ -53,6 +53,19 @@ LOINC_BAD = "2345-" + str((int(luhn.calc_check_digit("2345")) + 1) % 10)
         ("DRUG", "Céfotaxime 2 g IV toutes les 8 h", 1, "grams with a route"),
         ("DRUG", "500 ml per os", 1, "millilitres with a route"),
         ("DRUG", "Lactulose 2 sachets", 1, "sachets are a dose form"),
+        # the words of other specialties: surgery, eyes and teeth, nutrition, dependency, occupational health
+        ("CARE", "suites d'une sigmoïdectomie puis arthroscopie du genou", 2, "named procedures"),
+        ("CARE", "Coronarographie le 3/02, ligamentoplastie prévue", 2, "imaging and repair"),
+        ("CARE", "IMC 17, albuminémie basse, GIR 2, dossier APA", 4, "nutrition and dependency"),
+        ("CARE", "la photographie du site et la bibliographie", 0, "-graphie words of everyday life"),
+        ("CARE", "Le greffe du tribunal, gir, apa, imc", 0, "court registry; abbreviations in lower case"),
+        ("CARE", "hospitalisé(e) le 2 mai, admise aux urgences ; copie du dossier médical", 3, "a stay and its record"),
+        ("CARE", "merci pour votre hospitalité, admis au concours", 0, "near words of everyday life"),
+        ("CONDITION", "allergie au latex, lombalgie, carie profonde", 3, "common conditions"),
+        ("CONDITION", "acuité visuelle 8/10, tension oculaire normale", 2, "eye exam"),
+        ("CONDITION", "Avis : inapte temporaire ; apte avec restrictions", 2, "occupational health fitness"),
+        ("CONDITION", "la suite du site, une limite et de la nostalgie", 0, "-ite and -algie words of any text"),
+        ("CONDITION", "cotisation accidents du travail et maladies professionnelles", 0, "payslip contribution lines"),
     ],
 )
 def test_text(scan, entity: str, text: str, count: int, why: str) -> None:  # type: ignore[no-untyped-def]

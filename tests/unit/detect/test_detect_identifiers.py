@@ -109,6 +109,17 @@ def found(scan, text: str, entity: str, *fields: StructuredField) -> int:  # typ
         ("PERSON_NAME", "NOM_PATIENT: LEROUX | PRENOM: Ida", 1, "export column NOM_PATIENT"),
         ("PERSON_NAME", "Opéré(e) : VIDAL Honoré", 1, "operated patient label"),
         ("PERSON_NAME", "Assuré : MOREAU Lise", 1, "insured person label"),
+        ("PERSON_NAME", "Je soussigné(e) Yvon Carrel, DDN : 03/11/1958", 1, "capitalised family name before a DDN"),
+        ("PERSON_NAME", "Carrel Yvonnick — DN 03/11/1958", 1, "family name first before a DN"),
+        ("PERSON_NAME", "Compte rendu — DN 03/11/1958", 0, "lower-case words before a DN"),
+        ("PERSON_NAME", "Saint Odette, le 03/11/2024", 0, "a town before a date is no birth"),
+        ("BIRTH_DATE", "Carrel Yvonnick — DN 03/11/1958", 1, "DN as a birth-date label"),
+        ("PERSON_NAME", "Salarié : Yvon Carrel\nPoste : ASH", 1, "an employee at an occupational-health visit"),
+        ("PERSON_NAME", "Je soussignée Odile Varnier reconnais", 1, "the signer of a consent form"),
+        ("PERSON_NAME", "au sujet de ma mère, Mme Odile Varnier", 1, "a relative written about"),
+        ("PERSON_NAME", "Agent : Service technique", 0, "an office after the agent label"),
+        ("PERSON_NAME", "Salarié : Oui   Intérimaire : Non", 0, "a form's tick box"),
+        ("PERSON_NAME", "le salarié doit signer ; ma mère disait", 0, "the words without a name"),
     ],
 )
 def test_text(scan, entity: str, text: str, count: int, why: str) -> None:  # type: ignore[no-untyped-def]

@@ -223,6 +223,35 @@ _CONDITIONS = (
     r"ost[ée]omy[ée]lite", r"érysip[èe]le", r"erysip[èe]le", r"cellulite\s+infectieuse", r"hypothyro[ïi]die",
     r"hyperthyro[ïi]die", "accouchement", r"c[ée]sarienne", "escarres?", "intubation", r"r[ée]animation",
     r"soins\s+palliatifs", "ivg", "addictions?", r"alcoolisme", r"tabagisme", r"m[ée]lanome", r"syndrome\s+coronarien",
+    # common conditions, symptoms and findings of other specialties (eyes, teeth, skin, old age, nutrition)
+    r"allergies?", r"allergiques?", r"an[ée]mies?", r"arthrites?", "gonarthrose", "coxarthrose", "cervicalgies?",
+    "dorsalgies?", r"arthralgies?", r"myalgies?", r"n[ée]vralgies?", r"cruralgies?", r"gastro-?ent[ée]rites?",
+    r"bronchites?", r"bronchiolites?", r"otites?", r"angines?", r"sinusites?", r"conjonctivites?", r"cystites?",
+    r"m[ée]ningites?", r"enc[ée]phalites?", r"colites?", r"gastrites?", r"dermatites?", r"ecz[ée]mas?", "psoriasis",
+    r"ulc[èe]res?", r"escarres?", r"plaies?\s+(?:chroniques?|op[ée]ratoires?|du\s+pied)", "caries?",
+    r"parodontites?", r"gingivites?", r"abc[èe]s\s+dentaires?", r"d[ée]tartrages?", r"extractions?\s+dentaires?",
+    r"soins?\s+dentaires?", r"d[ée]g[ée]n[ée]rescence\s+maculaire", "dmla", r"myopie", r"presbytie", r"astigmatisme",
+    r"hypermétropie", r"strabisme", r"acuit[ée]\s+visuelle", r"tension\s+oculaire", r"fond\s+d['\u2019]\s*[œo]il",
+    r"hypoglyc[ée]mies?", r"hyperglyc[ée]mies?", r"hypercholest[ée]rol[ée]mie", r"dyslipid[ée]mies?",
+    r"hypokali[ée]mie", r"hyponatr[ée]mie", r"insuffisance\s+(?:r[ée]nale|cardiaque)\s+chronique", r"incontinences?",
+    r"chutes?\s+(?:[àa]\s+r[ée]p[ée]tition|r[ée]p[ée]t[ée]es)", r"troubles?\s+(?:cognitifs|de\s+la\s+d[ée]glutition"
+    r"|du\s+comportement|anxieux|du\s+sommeil|musculo-?squelettiques|de\s+la\s+marche)",
+    r"perte\s+d['\u2019]\s*autonomie", r"d[ée]pendance\s+(?:totale|partielle|s[ée]v[èe]re)", r"grabatai?res?",
+    r"fausses?\s+routes?", r"amaigrissement", r"perte\s+de\s+poids", r"malnutrition", r"d[ée]shydratation",
+    r"compl[ée]ments?\s+nutritionnels?", r"nutrition\s+(?:ent[ée]rale|parent[ée]rale)", r"surpoids",
+    r"hypotrophie", r"retard\s+de\s+croissance", r"burn-?out", "épuisement", "epuisement",
+    r"syndrome\s+d[ée]pressif", r"anxi[ée]t[ée]", r"idées\s+suicidaires", r"tentatives?\s+de\s+suicide",
+    r"commotion\s+c[ée]r[ée]brale", r"traumatismes?\s+cr[âa]niens?", "polytraumatismes?",
+    r"pathologies?\s+(?:chroniques?|cardiaques?|psychiatriques?)", r"maladies?\s+(?:chroniques?"
+    r"|de\s+(?:crohn|lyme|hodgkin|horton|paget|basedow|biermer|charcot|verneuil|wilson))",
+    r"inaptitudes?", r"inaptes?", r"aptes?\s+avec\s+(?:restrictions?"
+    r"|r[ée]serves?|am[ée]nagement)", r"visites?\s+(?:de\s+reprise|de\s+pr[ée]-?reprise|m[ée]dicales?)",
+    r"m[ée]decine\s+du\s+travail", r"reconnaissance\s+(?:de\s+la\s+)?qualit[ée]\s+de\s+travailleur\s+handicap[ée]",
+    "rqth", r"mi-?temps\s+th[ée]rapeutique", r"amputations?", r"paral[ys]ies?", r"h[ée]mipl[ée]gies?",
+    r"parapl[ée]gies?",
+    r"t[ée]trapl[ée]gies?", r"aphasies?", r"dysphagies?", r"surdit[ée]", r"c[ée]cit[ée]", r"acouph[èe]nes?",
+    r"sida", r"h[ée]patite\s+[abc]", r"st[ée]rilit[ée]", r"infertilit[ée]", r"fausses?\s+couches?",
+    r"pr[ée]-?[ée]clampsie", r"diab[èe]te\s+gestationnel",
 )  # fmt: skip
 
 
@@ -422,6 +451,38 @@ _CARE_ACTS = (
     r"anxiolytiques?",
     r"alt[ée]ration\s+de\s+l['\u2019][ée]tat\s+g[ée]n[ée]ral",
     r"r[ée]union\s+de\s+concertation\s+pluridisciplinaire",
+    # named procedures: surgery (-ectomie, -otomie, -plastie), scopies, and what they fix
+    r"appendicectomies?", r"chol[ée]cystectomies?", r"sigmo[ïi]dectomies?", r"colectomies?", r"gastrectomies?",
+    r"h[ée]patectomies?", r"n[ée]phrectomies?", r"prostatectomies?", r"mastectomies?", r"tumorectomies?",
+    r"hyst[ée]rectomies?", r"thyro[ïi]dectomies?", r"amygdalectomies?", r"m[ée]niscectomies?", r"splénectomies?",
+    r"lobectomies?", r"pneumonectomies?", r"cystectomies?", r"ovariectomies?", r"ad[ée]no[ïi]dectomies?",
+    r"craniotomies?", r"laparotomies?", r"thoracotomies?", r"trach[ée]otomies?", r"[ée]pisiotomies?",
+    r"ost[ée]otomies?", r"sternotomies?", r"arthroplasties?", r"angioplasties?", r"ligamentoplasties?",
+    r"septoplasties?", r"rhinoplasties?", r"mammoplasties?", r"cyphoplasties?", r"vert[ée]broplasties?",
+    r"arthroscopies?", r"laparoscopies?", r"c[œo]lioscopies?", r"hyst[ée]roscopies?", r"thoracoscopies?",
+    r"cholangiographies?", r"urographies?", r"arthrographies?", r"myélographies?", r"[ée]chographie\s+\w+",
+    r"ost[ée]osynth[èe]ses?", r"pontages?(?:\s+coronariens?)?", r"stents?",
+    r"greffes?\s+(?:de\s+|du\s+|d['\u2019]\s*)?(?:rein|foie|c[œo]ur|moelle|peau|corn[ée]e|poumon|organe)",
+    r"transplantations?",
+    r"ablations?\s+(?:de\s+|du\s+|des\s+)?(?:mat[ée]riel|v[ée]sicule|polypes?|kystes?|tumeurs?|sutures?|fils)",
+    r"interventions?\s+chirurgicales?", r"chirurgies?\s+(?:ambulatoires?|orthop[ée]diques?|digestives?|cardiaques?"
+    r"|bariatriques?|de\s+la\s+cataracte)", r"proth[èe]ses?\s+dentaires?", r"implants?\s+dentaires?",
+    r"couronnes?\s+dentaires?", r"d[ée]vitalisations?", r"traitements?\s+(?:canalaires?|orthodontiques?)",
+    r"lunettes?\s+correctrices?", r"verres?\s+correcteurs?", r"lentilles?\s+de\s+contact",
+    r"champ\s+visuel", r"ortho(?:ptie|ptiste)", r"audiogrammes?", r"appareils?\s+auditifs?",
+    # a stay, and the record of it a patient or their lawyer asks for
+    r"hospitalis[ée](?:e|s|es|\s*\(e\))?", r"admis(?:e|es|\s*\(e\))?\s+aux\s+urgences",
+    r"passages?\s+aux\s+urgences", r"dossiers?\s+m[ée]dicaux", r"dossiers?\s+m[ée]dical",
+    # nutrition, dependency and care at home
+    r"albumin[ée]mies?", r"pr[ée]albumine", r"indice\s+de\s+masse\s+corporelle", r"[ée]valuation\s+nutritionnelle",
+    r"grille\s+aggir", "aggir", r"allocation\s+personnalis[ée]e\s+d['\u2019]\s*autonomie",
+    r"aides?-?soignantes?\s+[àa]\s+domicile", r"soins\s+infirmiers\s+[àa]\s+domicile", "ssiad",
+    r"t[ée]l[ée]assistance", r"portage\s+des\s+repas", r"fauteuil\s+roulant", r"d[ée]ambulateur",
+    r"lit\s+m[ée]dicalis[ée]", r"matelas\s+anti-?escarres?", r"ehpad",
+    # rehabilitation sessions and their findings
+    r"kin[ée]sith[ée]rapeute", r"ergoth[ée]rapie", r"orthophonie", r"psychomotricit[ée]", r"balnéoth[ée]rapie",
+    r"amplitudes?\s+articulaires?", r"testing\s+musculaire", r"flexion\s+(?:du\s+genou|de\s+hanche)",
+    r"renforcement\s+musculaire", r"r[ée]autonomisation",
 )
 # Care abbreviations, matched in capitals only: in lower case several are ordinary words or other things.
 _CARE_ABBREVIATIONS = (
@@ -429,6 +490,8 @@ _CARE_ABBREVIATIONS = (
     "IDM", "SCA", "TVP", "AIT", "SAOS", "RGO", "MICI", "DT1", "DT2", "IRC", "IRA", "ICC", "HBPM", "AVK", "AOD",
     "ECBU", "PMA", "FIV", "ALD", "SSR", "HAD", "USIC", "USC",
     "PNP", "PNA", "ATB", "ATCD", "TAP", "VNI", "VVP", "PICC",
+    "IMC", "GIR", "APA", "LCA", "IVG", "MDPH", "AAH", "SSIAD", "EHPAD", "RQTH", "DMLA", "BPCO", "AVC", "HTA",
+    "MMS", "MMSE", "MNA",
 )  # fmt: skip
 
 

@@ -51,6 +51,14 @@ _LABEL = word_start(
     )
 )
 _LABEL += r"[ \t]*:[ \t]*"
+# Who a form or a letter is about, written without a patient's label: an employee at an occupational-health visit,
+# the signer of a consent form, a parent a relative writes about. A weak name, like one after a title.
+_SUBJECT = word_start(
+    (
+        r"salari[ée](?:\s*\(e\)|e)?[ \t]*:", r"agent[ \t]*:", r"je\s+soussign[ée](?:\s*\(e\)|e)?[ \t]*:?",
+        r"m(?:on|a)\s+(?:p[èe]re|m[èe]re|fils|fille|[ée]poux|[ée]pouse|conjointe?|fr[èe]re|s[œo]eur)[ \t]*,?",
+    )
+) + r"[ \t]*"
 _TITLE = r"(?:M(?<!\w.)(?:\.|r\.?|me\.?|lle\.?|elle\.?)|[Mm](?<!\w.)(?:onsieur|adame|ademoiselle))[ \t]+"
 
 # Capitalised words that follow "Madame", "Patient :" ... without being a name.
@@ -124,6 +132,9 @@ NOT_NAMES = frozenset(
         "confrere",
         "consoeur",
         "objet",
+        # a form's answers ("Salarié : Oui")
+        "oui",
+        "non",
         # a company built from a surname ("Martin SAS", "Durand et Fils") names a firm, not a person
         "sas",
         "sasu",
@@ -156,6 +167,11 @@ _FAMILY = rf"[{_UP}][{_UP}'\u2019-]+(?:[ ][{_UP}][{_UP}'\u2019-]+)?"
 # "Brigitte MOREL" and "MOREL Brigitte": the given name is checked against the gazetteer in ``judge``.
 _FIRST_LAST = rf"[{_UP}](?<![\w].)[{_LOW}]++(?:-[{_UP}][{_LOW}]+)?[ ]{{1,2}}{_FAMILY}(?![\w])"
 _LAST_FIRST = rf"[{_UP}](?<![\w].)[{_UP}'\u2019-]++[ ]{{1,2}}{_GIVEN}(?![\w])"
+# Before a patient id or a birth date the family name may be written like the given one ("Anne Morel, née le ...",
+# "Morel Anne — DN ..."): the id, not the capitals, says a person is named.
+_FIRST_LAST_ANY = (
+    rf"[{_UP}](?<![\w].)[{_LOW}]++(?:-[{_UP}][{_LOW}]+)?[ ]{{1,2}}(?:{_FAMILY}|{_GIVEN}(?:[ ]{_GIVEN})?)(?![\w])"
+)
 
 # Names listed after a meeting's or a letter's staff labels ("Présents : Camille R., Louis Martin", "Votre contact :
 # Sophie D."; the first name of a list is enough to say the file names people). The given name must be a known one;
@@ -192,7 +208,7 @@ _DOCTOR_NAME = rf"(?P<value>{_CAP}(?:[ \t]{_PARTICLE}?{_CAP}){{1,2}})"  # given 
 # née le ..."): the id says a person is named, so the given name need not be a known one. A look-ahead only: the id
 # and the character before it stay for the IPP and birth-date patterns.
 _ID_AFTER = (
-    r"(?=[ \t]*(?:[(,\-\u2013\u2014][ \t]*)?(?:IPP|NIP|NDA|DDN|N°[ \t]*(?:dossier|patient)|n[ée]e?[ \t]+le"
+    r"(?=[ \t]*(?:[(,\-\u2013\u2014][ \t]*)?(?:IPP|NIP|NDA|DDN|DN|N°[ \t]*(?:dossier|patient)|n[ée]e?[ \t]+le"
     r"|n[ée]\(e\)[ \t]+le)(?![\w]))"
 )
 # A bed or a room before a titled name ("lit 12 M. Morel :", "chambre 204 - Mme Roux"): a hospitalised patient.
@@ -242,9 +258,9 @@ class PersonNameDetector(Recognizer):
     patterns: ClassVar[tuple[Pattern, ...]] = (
         Pattern("name-label", rf"{_LABEL}(?:{_TITLE})?{_NAME}", 0.7),
         Pattern(BED_PATTERN, rf"{_BED}{_TITLE}{_NAME}", 0.7),
-        Pattern("name-title", _TITLE + _NAME, 0.6),
+        Pattern("name-title", rf"(?:{_TITLE}|{_SUBJECT}(?:{_TITLE})?){_NAME}", 0.6),
         Pattern("name-doctor", _DOCTOR_TITLE + _DOCTOR_NAME, 0.6),
-        Pattern("given-family-id", _FIRST_LAST + _ID_AFTER, 0.6),
+        Pattern("given-family-id", _FIRST_LAST_ANY + _ID_AFTER, 0.6),
         Pattern("family-given-id", _LAST_FIRST + _ID_AFTER, 0.6),
         Pattern("given-family", _FIRST_LAST, 0.55),
         Pattern("family-given", _LAST_FIRST, 0.55),
@@ -347,7 +363,7 @@ class BirthDateDetector(Recognizer):
     context = (
         "ne le", "nee le", "ne(e) le", "ne (e) le", "ne :", "nee :", "ne(e) :", "date de naissance", "date naissance",
         "date de naiss", "date naiss", "date de nais", "date nais", "dt naiss", "dt nais", "ddn", "naissance", "dob",
-        "d.o.b", "birth date", "birthdate", "date of birth", "born on", "born", "birth",
+        "d.o.b", "dn", "birth date", "birthdate", "date of birth", "born on", "born", "birth",
     )  # fmt: skip
     context_before = 30
     context_after = 0
