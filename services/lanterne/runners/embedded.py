@@ -129,8 +129,7 @@ class EmbeddedPipeline:
         verdicts = self._with_duplicates(pool.classify([e.event for e in entries]))
         results = self.index.write(verdicts)
         failed = [r for r in results if not r.ok]
-        if failed:  # the index refused items: do not commit, retry the batch on the next poll
-            consumer.rewind()
+        if failed:  # the index refused items: stop without committing; the batch is replayed at the next start
             raise RuntimeError(f"index refused {len(failed)} verdicts, first: {failed[0].error}")
         if self.jsonl is not None:
             self.jsonl.write("".join(v.model_dump_json() + "\n" for v in verdicts))
