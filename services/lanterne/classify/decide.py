@@ -28,7 +28,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from lanterne.detect.base import Finding
-from lanterne.detect.detectors.person import BED_PATTERN, MEETING_PATTERN, STAFF
+from lanterne.detect.detectors.person import (
+    BED_PATTERN,
+    HEADING_PATTERN,
+    HEADING_TITLED_PATTERN,
+    MEETING_PATTERN,
+    STAFF,
+)
 
 PATIENT_IDS = ("INS", "NIR", "NIA", "IPP", "NDA")
 # When one number is seen both as a NIR and as an INS (same fingerprint), it is counted once, as the most specific.
@@ -46,7 +52,10 @@ HEALTH_CONTENT_MIN = 2.0
 # birth date singles a person out: one clinical signal about them is enough (shorthand notes hold few terms).
 BED_CONTENT_MIN = 1.0
 LETTER_SECTIONS = 2  # section headings that make a document a medical letter (about whoever it names)
-_PATIENT_PATTERNS = frozenset({"pattern name-label", f"pattern {BED_PATTERN}"})  # a name given as a patient's
+# A name given as a patient's: after a patient label, a bed, or ending a document's title (its subject).
+_PATIENT_PATTERNS = frozenset(
+    {"pattern name-label", f"pattern {BED_PATTERN}", f"pattern {HEADING_PATTERN}", f"pattern {HEADING_TITLED_PATTERN}"}
+)
 SAMPLES_PER_TYPE = 3
 MAX_FINGERPRINTS = 5000
 

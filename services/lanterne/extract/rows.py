@@ -5,7 +5,9 @@ One row is one line, ``header: value`` pairs joined by `` | `` with blank cells 
     NIR: 255081416802538 | Nom: DUPONT | Date de naissance: 14/08/1955 | IPP: 800123456
 
 so a detector's context window (the few dozen characters before a candidate) holds the column name of every value,
-whatever the column's position. Without a header row, the values alone are joined by `` | ``. Rows are grouped in
+whatever the column's position. Without a header row, the values alone are joined by `` | ``; in a form-style sheet
+(``form=True``: a label cell then its value cell, ``IPP`` | ``8001234567``) a two-cell row whose first cell looks like
+a label reads ``IPP: 8001234567``, so the detectors see the label as they would in a letter. Rows are grouped in
 segments of ``ROWS_PER_SEGMENT`` (``where="rows 2-1001"``, 1-based row numbers of the source) and the budget is
 checked between segments.
 """
@@ -20,6 +22,8 @@ from lanterne.extract.budget import Budget
 
 ROWS_PER_SEGMENT = 1000
 _NUMERIC = re.compile(r"^[\d\s.,/:+\-]*$")
+_LABEL_MAX_CHARS = 40
+_LABEL_MAX_WORDS = 5
 
 
 def cell_text(value: object) -> str:
@@ -49,9 +53,26 @@ def looks_like_header(cells: Sequence[object]) -> bool:
     )
 
 
-def format_row(header: Sequence[str] | None, row: Sequence[object]) -> str:
-    """One row as one line: ``header: value | ...``, or the values alone without a header."""
+def looks_like_label(cell: object) -> bool:
+    """A form label: short text (a few words, ``:`` or not), no digits, e.g. ``IPP``, ``Date de naissance :``."""
+    if not isinstance(cell, str):
+        return False
+    name = cell.strip().rstrip(":").strip()
+    return (
+        bool(name)
+        and len(name) <= _LABEL_MAX_CHARS
+        and len(name.split()) <= _LABEL_MAX_WORDS
+        and not any(char.isdigit() for char in name)
+    )
+
+
+def format_row(header: Sequence[str] | None, row: Sequence[object], form: bool = False) -> str:
+    """One row as one line: ``header: value | ...``, or the values alone without a header (``label: value`` when
+    ``form`` and the row is a label cell followed by one value cell)."""
     if header is None:
+        filled = [cell for cell in row if cell_text(cell)]
+        if form and len(filled) == 2 and looks_like_label(filled[0]):
+            return f"{cell_text(filled[0]).rstrip(':').strip()}: {cell_text(filled[1])}"
         return " | ".join(text for text in map(cell_text, row) if text)
     parts = []
     for index, cell in enumerate(row):
@@ -68,12 +89,15 @@ def add_rows(
     header: Sequence[str] | None,
     first_row: int,
     where_prefix: str = "",
+    form: bool = False,
 ) -> None:
-    """Formats rows into segments of ``ROWS_PER_SEGMENT``, stopping when the budget is spent or time is up."""
+    """Formats rows into segments of ``ROWS_PER_SEGMENT``, stopping when the budget is spent or time is up.
+
+    ``form``: the rows have no header row and may be label/value pairs (see ``format_row``)."""
     block: list[str] = []
     start = number = first_row
     for row in rows:
-        text = format_row(header, row)
+        text = format_row(header, row, form)
         if text:
             block.append(text)
         number += 1

@@ -4,7 +4,8 @@ Read with openpyxl in read-only, values-only mode: rows stream from the sheet XM
 values, and a sheet that claims a huge range costs only the cells it really has (its stored dimension is
 ignored). The first non-empty row is the header when it looks like one (text, distinct, no numbers or dates);
 cells read as the user sees them (``rows.cell_text``: a NIR typed as a number has no ``.0``, dates are
-dd/mm/yyyy).
+dd/mm/yyyy). A sheet without a header row may be a form: a label cell then its value (``IPP`` | ``8001234567``)
+reads ``IPP: 8001234567``.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ def add_sheet(budget: Budget, rows: Iterator[Sequence[object]], where: str) -> N
         budget.add_text(" | ".join(name for name in header if name), f"{where} header")
         add_rows(budget, rows, header, first_row=number + 1, where_prefix=f"{where} ")
     else:
-        add_rows(budget, itertools.chain([first], rows), None, first_row=number, where_prefix=f"{where} ")
+        # No header row: the sheet may be a form (label cell, value cell to its right).
+        add_rows(budget, itertools.chain([first], rows), None, first_row=number, where_prefix=f"{where} ", form=True)
 
 
 class XlsxExtractor:

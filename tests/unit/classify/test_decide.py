@@ -326,3 +326,25 @@ def test_a_person_singled_out_needs_one_clinical_signal(engine: Engine, why: str
     decision = run(engine, text)
     assert decision.health_data is health, (why, decision.reasons)
     assert decision.personal_data
+
+
+# A document title ending with a name after a dash or a colon: the name is the document's subject.
+HEADING_CASES = [
+    ("bare name ends a clinical title", "Séances de kinésithérapie — Perrot Gaston\nRééducation du genou.\n", True),
+    ("capitals first, hyphen", "Bilan orthophonique - VASSEUR Odile\nDysphagie aux liquides.\n", True),
+    ("titled name, one signal", "Note sociale — Mme Brunet Colette\nRetour à domicile après fracture du col.\n", True),
+    ("a place, not a name", "Cardiologie - Bâtiment B\nConsultations de cardiologie le mardi.\n", False),
+    ("a direction, not a name", "Réunion - Direction des soins\nOrdre du jour : diabète.\n", False),
+    ("name inside the line, not ending it", "Kinésithérapie - Perrot Gaston viendra mardi\nRééducation.\n", False),
+    ("no known given name", "Séances de kinésithérapie — Perrot Vasseur\nRééducation du genou.\n", False),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "health"), HEADING_CASES, ids=[c[0] for c in HEADING_CASES])
+def test_a_name_ending_a_clinical_title_is_the_patient(engine: Engine, why: str, text: str, health: bool) -> None:
+    assert run(engine, text).health_data is health, why
+
+
+def test_a_title_name_in_a_meeting_stays_staff(engine: Engine) -> None:
+    text = "Compte rendu de réunion - Gaston Perrot\nPrésents : Odile Vasseur, Colette Brunet\nProtocole insuline.\n"
+    assert not run(engine, text).health_data

@@ -211,6 +211,19 @@ _ID_AFTER = (
     r"(?=[ \t]*(?:[(,\-\u2013\u2014][ \t]*)?(?:IPP|NIP|NDA|DDN|DN|N°[ \t]*(?:dossier|patient)|n[ée]e?[ \t]+le"
     r"|n[ée]\(e\)[ \t]+le)(?![\w]))"
 )
+# A document title ending with the patient's name after a dash or a colon ("Séances de kinésithérapie — Leroy
+# Auguste", "Compte rendu diététique : MOREL Anne"): the name is the subject of the document. The title's last word
+# is in lower case (a phrase, not a place: "Cardiologie - Bâtiment B"), the name is two words and ends the line; one
+# of them is a known given name (``judge``) unless a title precedes it ("Note sociale — Mme Dubois Jeanne"). The
+# match starts at the separator (checked by look-behinds after it), so the title's own words stay for the clinical
+# detector.
+HEADING_PATTERN = "name-heading"
+HEADING_TITLED_PATTERN = "name-heading-title"
+_HEADING_NAME = rf"(?:{_GIVEN}[ ]{_FAMILY}|{_FAMILY}[ ]{_GIVEN}|{_GIVEN}[ ]{_GIVEN})"
+_AFTER_TITLE = rf"(?:[\u2013\u2014-](?<=[{_LOW}][ ].)[ ]|:(?<=[{_LOW}][ ].)[ ]|[ ](?<=[{_LOW}]:[ ]))"
+_LINE_END = r"(?=[ \t]*(?:\r?\n|\Z))"
+_HEADING = rf"{_AFTER_TITLE}(?P<value>{_HEADING_NAME}){_LINE_END}"
+_HEADING_TITLED = rf"{_AFTER_TITLE}{_TITLE}(?P<value>{_CAP}[ \t]{{1,2}}{_PARTICLE}?{_CAP}){_LINE_END}"
 # A bed or a room before a titled name ("lit 12 M. Morel :", "chambre 204 - Mme Roux"): a hospitalised patient.
 BED_PATTERN = "name-bed"
 _BED = (
@@ -258,6 +271,8 @@ class PersonNameDetector(Recognizer):
     patterns: ClassVar[tuple[Pattern, ...]] = (
         Pattern("name-label", rf"{_LABEL}(?:{_TITLE})?{_NAME}", 0.7),
         Pattern(BED_PATTERN, rf"{_BED}{_TITLE}{_NAME}", 0.7),
+        Pattern(HEADING_TITLED_PATTERN, _HEADING_TITLED, 0.65),
+        Pattern(HEADING_PATTERN, _HEADING, 0.6),
         Pattern("name-title", rf"(?:{_TITLE}|{_SUBJECT}(?:{_TITLE})?){_NAME}", 0.6),
         Pattern("name-doctor", _DOCTOR_TITLE + _DOCTOR_NAME, 0.6),
         Pattern("given-family-id", _FIRST_LAST_ANY + _ID_AFTER, 0.6),
@@ -280,6 +295,8 @@ class PersonNameDetector(Recognizer):
     def judge(self, candidate: str, pattern: Pattern, context_word: str | None) -> Hit | None:
         if pattern.name in BARE_PATTERNS:
             return self._judge_bare(candidate, pattern)
+        if pattern.name == HEADING_PATTERN:
+            return self._judge_heading(candidate)
         if pattern.name in STAFF_PATTERNS:
             given = fold(candidate.split()[0]).lower()
             if given not in FIRST_NAMES and given.split("-")[0] not in FIRST_NAMES:
@@ -317,6 +334,15 @@ class PersonNameDetector(Recognizer):
             return None
         why = "known given name" if known else "next to a patient id or a birth date"
         return Hit(self.entity, candidate, pattern.score, (f"pattern {pattern.name}", why))
+
+    def _judge_heading(self, candidate: str) -> Hit | None:
+        """A name ending a title: no word of it is a common word, and one is a known given name."""
+        folded = [fold(word).lower() for word in candidate.split()]
+        if any(word in NOT_NAMES for word in folded):
+            return None
+        if not any(word in FIRST_NAMES or word.split("-")[0] in FIRST_NAMES for word in folded):
+            return None
+        return Hit(self.entity, candidate, 0.6, (f"pattern {HEADING_PATTERN}",))
 
     def from_field(self, item: StructuredField) -> list[Hit]:
         value = " ".join(p for p in re.split(r"[\^\s,]+", item.value) if p)
