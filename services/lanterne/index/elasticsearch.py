@@ -46,7 +46,7 @@ from lanterne.index.es_history import ensure_history, history_document, history_
 from lanterne.index.es_template import index_template
 
 # The embedded index's word cutting, search text and folder rule, shared so both backends match the same files.
-from lanterne.index.sqlite import folder_of, searchable_texts, words
+from lanterne.index.text import folder_of, searchable_texts, words
 from lanterne.settings import ElasticsearchSettings
 
 log = logging.getLogger(__name__)

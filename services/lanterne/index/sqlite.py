@@ -26,11 +26,9 @@ lone ``"``, ``AND``, ``*``) can change the query's syntax or crash it.
 from __future__ import annotations
 
 import logging
-import re
 import sqlite3
 import threading
-import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -40,14 +38,13 @@ from typing import Any
 from lanterne.errors import ConfigError, InfrastructureError
 from lanterne.events.models import FileVerdict
 from lanterne.index.base import AGE_BUCKETS_YEARS, SENSITIVITY_BUCKETS, Bucket, Report, SearchQuery, WriteResult
+from lanterne.index.text import folder_of, searchable_texts, words
 
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
 _DAYS_PER_YEAR = 365.25
 _CHUNK = 500  # ids per "IN (...)" list, well under SQLite's bound-parameter limit
-_WORD = re.compile(r"[^\W_]+")
-_ACCENT = re.compile("[\u0300-\u036f]")  # the combining diacritical marks NFD splits off Latin letters
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -111,40 +108,9 @@ _UPSERT = (
 _METRICS = "count(*), coalesce(sum(f.size), 0), coalesce(sum(f.health_data), 0), avg(f.dark_score)"
 
 
-def words(texts: Iterable[str]) -> list[str]:
-    """The unique words of ``texts`` as FTS5's ``unicode61 remove_diacritics 2`` cuts them: runs of letters or
-    digits, lower-cased, accents removed; sorted so a replayed verdict yields the very same string."""
-    found: set[str] = set()
-    for text in texts:
-        if not text.isascii():  # decompose, then drop the accents with one regex pass (the hot path of a scan)
-            text = _ACCENT.sub("", unicodedata.normalize("NFD", text))
-        found.update(_WORD.findall(text.lower()))
-    return sorted(found)
-
-
-def searchable_texts(verdict: FileVerdict) -> list[str]:
-    """What the full-text search looks at: no clear identifier is in any of these (the classifier made sure)."""
-    return [
-        verdict.path,
-        verdict.format,
-        *verdict.reasons,
-        *verdict.samples,
-        *verdict.identifiers,
-        *verdict.clinical,
-        *(e.message for e in verdict.errors),
-        *verdict.terms,
-    ]
-
-
 def match_expression(text: str) -> str | None:
     """The FTS5 MATCH string for user input: the AND of its words, each quoted; None when it has no word."""
     return " ".join(f'"{w}"' for w in words([text])) or None
-
-
-def folder_of(path: str) -> str:
-    """The parent folder of a path, '/' or '\\' separated (Windows shares); '' for a bare name."""
-    cut = max(path.rfind("/"), path.rfind("\\"))
-    return path[:cut] if cut > 0 else path[: cut + 1]
 
 
 def _epoch(moment: datetime | None) -> float | None:

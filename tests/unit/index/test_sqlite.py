@@ -16,7 +16,8 @@ import pytest
 from lanterne.errors import ConfigError, InfrastructureError
 from lanterne.events.models import ErrorNote, FileVerdict
 from lanterne.index.base import SearchQuery
-from lanterne.index.sqlite import SqliteIndex, match_expression, words
+from lanterne.index.sqlite import SqliteIndex, match_expression
+from lanterne.index.text import words
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
 FP_A = "NIR:" + "a" * 64
