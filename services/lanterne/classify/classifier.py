@@ -65,7 +65,7 @@ class Classifier:
     ) -> None:
         self._settings = settings
         self._limits = settings.limits
-        self._engine = Engine(registry.build(settings, extra_detectors), fingerprint_key)
+        self._engine = Engine(registry.build(settings, extra_detectors), fingerprint_key, settings.regex_engine)
 
     @property
     def detectors(self) -> list[str]:

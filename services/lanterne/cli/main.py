@@ -13,13 +13,16 @@ import threading
 from contextlib import ExitStack
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
 from lanterne import __version__
 from lanterne.cli.common import StateOpt, err, load_settings_or_exit, out
 from lanterne.settings import Settings
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 app = typer.Typer(
     name="lanterne",
@@ -36,7 +39,7 @@ class WatchMode(StrEnum):
     polling = "polling"
 
 
-def _index_or_exit(settings: Settings):  # type: ignore[no-untyped-def]
+def _index_or_exit(settings: Settings):  # an ElasticsearchIndex or a SqliteIndex
     """Open the configured index for reading; explains how to fill it when it does not exist yet."""
     if settings.index.backend == "elasticsearch":
         from lanterne.index.elasticsearch import ElasticsearchIndex
@@ -117,8 +120,8 @@ class _ScanProgress:
 
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
-        self._progress = None
-        self._task = None
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
 
     def __enter__(self) -> _ScanProgress:
         if self.enabled:
@@ -131,8 +134,8 @@ class _ScanProgress:
             self._task = self._progress.add_task("scanning")
         return self
 
-    def update(self, p) -> None:  # type: ignore[no-untyped-def]
-        if self._progress is None:
+    def update(self, p) -> None:  # p: the embedded runner's progress record
+        if self._progress is None or self._task is None:
             return
         phase = "watching" if p.scan_done else "scanning"
         self._progress.update(

@@ -8,9 +8,10 @@ FINESS) leaves its position to the later alternatives. Context words are looked 
 
 Speed: every candidate starts after a non-word character (each pattern checks it with a look-behind), so the
 combined regex is ``[^\w](?:pattern|pattern|...)`` over the text with a newline put in front: the regex engine then
-skips every word character in its fast C loop and tries the patterns only after spaces and punctuation. Inside,
-each pattern starts with a literal or a character class, which lets the engine skip it in one step where it cannot
-match, and numbers are read possessively. ``bench/throughput.py`` compares the engine with ``grep -E``/ripgrep.
+skips every word character in its fast loop and tries the patterns only after spaces and punctuation. Inside, each
+pattern starts with a literal or a character class, which lets the engine skip it in one step where it cannot match,
+and numbers are read possessively. ``matcher.py`` runs the alternation on PCRE2's JIT when it can (Python's ``re``
+otherwise, with the same matches). ``bench/throughput.py`` compares the engine with ripgrep and ``grep -E``.
 
 Every call into a detector runs under that detector's guard: if it raises, its findings for this file are dropped,
 an ``ErrorNote`` (``detector_failed``) says so, and the other detectors' findings stand.
@@ -26,6 +27,7 @@ from typing import Any, TypeVar
 
 from lanterne.detect.base import Finding, Pattern
 from lanterne.detect.context import ContextMatcher
+from lanterne.detect.matcher import Matcher, RegexEngine
 from lanterne.detect.recognizer import Hit, Recognizer
 from lanterne.events.models import ErrorNote
 from lanterne.extract.base import Role, StructuredField, TextSegment
@@ -41,7 +43,6 @@ TEXT_ROLES = frozenset({Role.CLINICAL_TEXT, Role.OTHER, Role.PATIENT_ADDRESS})
 _VALUE_GROUP = re.compile(r"\(\?P<value>")
 NAME_ENTITY = "PERSON_NAME"
 _WORDS = re.compile(r"[^\W\d_]+")
-BOUNDARY = r"[^\w]"  # what comes before any candidate; the text gets a leading newline so its start counts too
 
 
 @dataclass(slots=True)
@@ -77,24 +78,10 @@ class _Run:
             return None
 
 
-def _compile(alternatives: list[str]) -> re.Pattern[str] | None:
-    """One regex: the boundary character, then the alternatives (see the module docstring)."""
-    return re.compile(rf"{BOUNDARY}(?:{'|'.join(alternatives)})") if alternatives else None
-
-
-def _group_index(match: re.Match[str]) -> int:
-    """The pattern a match belongs to: each alternative ends with an empty marker group ``g<index>``.
-
-    The marker sits at the end, not around the alternative, so that every alternative still starts with its own
-    first character class, which the regex engine uses to skip it in one step where it cannot match.
-    """
-    return int((match.lastgroup or "g0")[1:])
-
-
 class Engine:
     """Compiled once per classifier; ``scan`` is called for every file."""
 
-    def __init__(self, detectors: Sequence[Recognizer], key: bytes) -> None:
+    def __init__(self, detectors: Sequence[Recognizer], key: bytes, regex_engine: RegexEngine = "auto") -> None:
         self._detectors = {d.name: d for d in detectors}
         self._key = key
         self._groups: list[list[tuple[Recognizer, Pattern]]] = []
@@ -109,12 +96,13 @@ class Engine:
                     has_value = _VALUE_GROUP.search(pattern.regex) is not None
                     self._value_group.append(f"v{index}" if has_value else None)
                 self._groups[index].append((detector, pattern))
-        self._alternatives = [
+        # Each alternative ends with an empty marker group: whichever group a match reports, it belongs to the one
+        # alternative that matched (matcher.py); the marker keeps the alternative's own first character class first.
+        alternatives = [
             f"(?:{_VALUE_GROUP.sub(f'(?P<v{i}>', rx)})(?P<g{i}>)"
             for rx, i in sorted(by_regex.items(), key=lambda x: x[1])
         ]
-        self._regex = _compile(self._alternatives)
-        self._rest: dict[int, re.Pattern[str]] = {}
+        self._matcher = Matcher(alternatives, regex_engine) if alternatives else None
         self._context = {
             d.name: ContextMatcher(d.context, d.context_before, d.context_after, d.context_crosses_cells)
             for d in detectors
@@ -143,32 +131,27 @@ class Engine:
                     run.hits.setdefault(detector.name, []).append((hit, item.where))
         return self._finish(run)
 
+    @property
+    def regex_engine(self) -> str:
+        """The library that runs the patterns: ``pcre2`` or ``re``."""
+        return self._matcher.engine if self._matcher is not None else "re"
+
     def _scan_text(self, run: _Run, text: str, where: str) -> None:
-        if self._regex is None or not text:
+        if self._matcher is None or not text:
             return
         text = "\n" + text  # a line start and a boundary before the first character
+        cursor = self._matcher.cursor(text)
         pos = 0
-        while (match := self._regex.search(text, pos)) is not None:
-            start = match.start()
-            accepted = self._dispatch(run, text, match, where)
+        while (found := cursor.first(pos)) is not None:
+            start = found[0].start()
+            accepted = self._dispatch(run, text, *found, where)
             # Rejected (e.g. 9 digits that are no FINESS): the later alternatives may still match at this position.
-            while not accepted and (match := self._retry(_group_index(match), text, start)) is not None:
-                accepted = self._dispatch(run, text, match, where)
-            pos = match.end() if accepted and match is not None and match.end() > start else start + 1
+            while not accepted and (found := self._matcher.after(found[1], text, start)) is not None:
+                accepted = self._dispatch(run, text, *found, where)
+            pos = found[0].end() if accepted and found is not None and found[0].end() > start else start + 1
 
-    def _retry(self, index: int, text: str, start: int) -> re.Match[str] | None:
-        """Match the alternatives after ``index`` at ``start`` (compiled once, on first need)."""
-        regex = self._rest.get(index)
-        if regex is None:
-            regex = _compile(self._alternatives[index + 1 :])
-            if regex is None:
-                return None
-            self._rest[index] = regex
-        return regex.match(text, start)
-
-    def _dispatch(self, run: _Run, text: str, match: re.Match[str], where: str) -> bool:
-        """Offer one match to the detectors of its group; True when one of them accepted it."""
-        index = _group_index(match)
+    def _dispatch(self, run: _Run, text: str, match: Any, index: int, where: str) -> bool:
+        """Offer one match of pattern ``index`` to the detectors sharing it; True when one of them accepted it."""
         value_group = self._value_group[index]
         if value_group is not None:
             start, end = match.span(value_group)
