@@ -18,7 +18,9 @@ named) is neither; a letter about a named patient, or an HL7 message with a PID 
   M. X``, as the patient, or with a birth date), or a
   health format (DICOM, HL7, HPRIM, CDA, FHIR) that carries a patient.
 * Personal data: any identifier of a person. A phone number or an IBAN alone is weak evidence (a switchboard's
-  service numbers, a supplier's bank account): personal only when a person is identified in the file too.
+  service numbers, a supplier's bank account): personal only when a person is identified in the file too. So is a
+  NIR whose key fails: reported (low confidence: a mistyped number), but alone it identifies nobody, and a file of
+  nothing else is interface test data, not a register of people.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ CLINICAL_WEIGHTS = {
 }  # fmt: skip
 CONTEXT_CUES = frozenset({"STAFF"})  # unfingerprinted findings that describe the document, not health content
 WEAK_PERSONAL = frozenset({"PHONE", "IBAN"})  # personal only next to an identified person (see module docstring)
+INVALID_KEY = "key invalid"  # the NIR/INS detectors' explanation when the key does not match
 CLINICAL_CAP_PER_KIND = 3.0  # one kind of signal repeated (a word used ten times) is still one kind of evidence
 HEALTH_CONTENT_MIN = 2.0
 # A name after a bed or a room ("lit 12 M. X") is a hospitalised patient, and a name given as the patient's or with a
@@ -88,6 +91,11 @@ def _identifiers(findings: Iterable[Finding]) -> dict[str, Finding]:
     return best
 
 
+def _weak(finding: Finding) -> bool:
+    """Evidence of a person only next to an identified one (module docstring): a phone, an IBAN, a failed NIR key."""
+    return finding.entity in WEAK_PERSONAL or INVALID_KEY in finding.explanation
+
+
 def _named_patient(findings: Iterable[Finding]) -> tuple[bool, bool]:
     """(a name the format or a label gives as the patient's, a name only after a title). Staff names are neither."""
     strong = weak = False
@@ -127,7 +135,7 @@ def decide(findings: list[Finding], health_format: bool = False, format_name: st
         decision.reasons.append(f"fingerprints kept for {MAX_FINGERPRINTS} of {len(ids)} identifiers")
 
     strong_name, weak_name = _named_patient(ids.values())
-    patient_ids = {k: counts[k] for k in PATIENT_IDS if counts.get(k)}
+    patient_ids = dict(Counter(f.entity for f in ids.values() if f.entity in PATIENT_IDS and not _weak(f)))
     birth = counts.get("BIRTH_DATE", 0)
     letter = clinical.get("SECTION", 0) >= LETTER_SECTIONS or clinical.get("LETTER", 0) > 0
     clinical_points = sum(min(CLINICAL_CAP_PER_KIND, CLINICAL_WEIGHTS.get(k, 1.0) * n) for k, n in clinical.items())
@@ -145,7 +153,7 @@ def decide(findings: list[Finding], health_format: bool = False, format_name: st
     format_patient = health_format and identifiable
 
     person_kinds = [k for k in counts if k not in NOT_PERSONAL]
-    decision.personal_data = any(k not in WEAK_PERSONAL for k in person_kinds)
+    decision.personal_data = any(not _weak(f) for f in ids.values() if f.entity not in NOT_PERSONAL)
     decision.health_data = identifiable and (health_content or format_patient)
     decision.people = max(
         [

@@ -193,9 +193,11 @@ class Matcher:
         if self._patterns is not None:
             try:
                 data = text.encode("utf-8")
+                return Pcre2Cursor(self._patterns, self._whole, text, data)
             except UnicodeEncodeError:  # a lone surrogate (undecodable bytes kept as such): re reads it
-                return ReCursor(self._whole, text)
-            return Pcre2Cursor(self._patterns, self._whole, text, data)
+                pass
+            except pcre2.LibraryError as exc:  # a PCRE2 resource limit (JIT stack, match limit) on this text
+                log.info("PCRE2 gave up on a text (%s): re reads it", exc)
         return ReCursor(self._whole, text)
 
     def after(self, index: int, text: str, start: int) -> tuple[re.Match[str], int] | None:

@@ -348,3 +348,22 @@ def test_a_name_ending_a_clinical_title_is_the_patient(engine: Engine, why: str,
 def test_a_title_name_in_a_meeting_stays_staff(engine: Engine) -> None:
     text = "Compte rendu de réunion - Gaston Perrot\nPrésents : Odile Vasseur, Colette Brunet\nProtocole insuline.\n"
     assert not run(engine, text).health_data
+
+
+def _bad_key(nir: str) -> str:
+    """The same 13 digits with a key that cannot be right (the true key + 1, modulo 97)."""
+    return nir[:13] + f"{int(nir[13:]) % 97 + 1:02d}"
+
+
+def test_nirs_whose_keys_all_fail_are_test_data_not_personal(engine: Engine) -> None:
+    rows = "\n".join(f"TC{k:03d};{_bad_key(nir)};REJET cle invalide" for k, nir in enumerate(
+        ["255081416802538", "295109912611193", "180017512345678"]))  # fmt: skip
+    decision = run(engine, f"cas;nir;resultat_attendu\n{rows}\n")
+    assert decision.identifiers.get("NIR", 0) >= 1  # still reported, at low confidence
+    assert not decision.personal_data and not decision.health_data
+    assert any("tied to no identified person" in r for r in decision.reasons)
+
+
+def test_a_mistyped_nir_next_to_a_name_is_personal(engine: Engine) -> None:
+    decision = run(engine, f"Nom : DUPONT Jean\nNIR : {_bad_key('255081416802538')}\n")
+    assert decision.personal_data and decision.identifiers.get("NIR", 0) == 1

@@ -17,7 +17,7 @@ import pytest
 from lanterne.demo import make_share
 from lanterne.detect import registry
 from lanterne.detect.engine import Engine
-from lanterne.detect.matcher import Cursor, Matcher, for_pcre2
+from lanterne.detect.matcher import Cursor, Matcher, ReCursor, for_pcre2
 from lanterne.extract import registry as extractors
 from lanterne.extract.base import TextSegment
 from lanterne.settings import ClassifierSettings
@@ -142,3 +142,18 @@ def test_a_site_can_choose_re(tmp_path: Path) -> None:
 
     classifier = Classifier(ClassifierSettings(regex_engine="re"), b"k" * 32)
     assert classifier._engine.regex_engine == "re"
+
+
+def test_a_text_pcre2_gives_up_on_is_read_by_re(alternatives: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """PCRE2 resource limits (JIT stack, match limit) raise on one text: re answers for that text instead."""
+    import pcre2
+
+    class GivingUp:
+        def finditer(self, text: str) -> None:
+            raise pcre2.LibraryError(-47)  # PCRE2_ERROR_MATCHLIMIT
+
+    matcher = Matcher(alternatives, "pcre2")
+    monkeypatch.setattr(matcher, "_patterns", [GivingUp()])
+    text = "\nMme Marie DURAND, tél 06 12 34 56 78\n"
+    assert isinstance(matcher.cursor(text), ReCursor)
+    assert _walk(matcher.cursor(text), text, 1.0, 3) == _walk(Matcher(alternatives, "re").cursor(text), text, 1.0, 3)
