@@ -6,8 +6,9 @@ then the rows, each on its own line as ``header: value`` pairs joined by `` | ``
     NIR: 255081416802538 | Nom: DUPONT | Date de naissance: 14/08/1955 | IPP: 800123456
 
 so a detector's context window holds the column name of every value, whatever the column's position (see
-``rows``). Segments are ``where="rows 2-1001"`` (line numbers of the file for one-line records). Without a header
-row (numbers or dates in the first row, and the stdlib's type-based guess agrees), rows are the values alone.
+``rows``). Segments are ``where="rows 2-1001"`` (line numbers of the file for one-line records). Title lines above
+the header (``Extraction du 03/02/2024;;;``) are read as text (``rows.header_index``). Without a header row
+(numbers or dates in the first rows, and the stdlib's type-based guess agrees), rows are the values alone.
 
 The dialect is sniffed on the first 4 KiB only (``csv.Sniffer`` is slow on big samples), falling back to the
 delimiter with the most regular count per line. The work is bounded by ``max_chars``: at most about that many
@@ -25,7 +26,7 @@ from lanterne.errors import Corrupt
 from lanterne.extract.base import Extracted, Limits
 from lanterne.extract.budget import Budget
 from lanterne.extract.charset import read
-from lanterne.extract.rows import add_rows, looks_like_header
+from lanterne.extract.rows import add_rows, add_table, header_line, looks_like_header
 
 _SAMPLE_CHARS = 4 * 1024  # csv.Sniffer costs about 0.2 ms per KiB (measured)
 _DELIMITERS = ";,\t|"
@@ -59,10 +60,10 @@ def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
         return _excel_with(max(_DELIMITERS, key=regularity))
 
 
-def _is_header(first: list[str], sample: str) -> bool:
-    """Column names (text, distinct, no numbers or dates); or the stdlib's type-based guess says so."""
+def _sniffed_header(first: list[str], sample: str) -> bool:
+    """A first row that is not text-only column names may still be a header by the stdlib's type-based guess."""
     if looks_like_header(first):
-        return True
+        return False  # ``rows.add_table`` decides (and skips title lines above the real header)
     try:
         return csv.Sniffer().has_header(sample)
     except csv.Error:
@@ -89,12 +90,12 @@ class DelimitedExtractor:
             first = next(reader, None)
             if first is None:
                 return budget.out
-            header = [cell.strip() for cell in first] if _is_header(first, text[:_SAMPLE_CHARS]) else None
-            if header is not None:
-                budget.add_text(" | ".join(header), "header")
+            if _sniffed_header(first, text[:_SAMPLE_CHARS]):
+                header = [cell.strip() for cell in first]
+                budget.add_text(header_line(header), "header")
                 add_rows(budget, reader, header, first_row=2)
             else:
-                add_rows(budget, itertools.chain([first], reader), None, first_row=1)
+                add_table(budget, itertools.chain([first], reader))
         except csv.Error as error:  # a field over the csv module's size limit, a NUL byte...
             budget.note(
                 Corrupt.code, f"delimited parsing stopped at line {reader.line_num} ({error}); rest kept as text"

@@ -1,6 +1,7 @@
 """HTML, generic XML and generic JSON: text with the names that give it meaning.
 
-HTML goes through lxml's HTML parser (it reads the ``<meta charset>`` itself), scripts and styles dropped.
+HTML goes through lxml's HTML parser (it reads the ``<meta charset>`` itself), scripts and styles dropped; its
+tables read like a Word table (``rows``: column names before each value, ``label: value`` in two-column forms).
 Generic XML and JSON (application exports, configuration, interfaces that are neither FHIR nor CDA) keep each
 value after its element or key name, one per line (``nir: 255...``, ``patient@ipp: 800...``), so a detector sees
 the name as context, as for CSV columns. XML is parsed without
@@ -19,11 +20,13 @@ from lanterne.extract.base import Extracted, Limits
 from lanterne.extract.budget import Budget
 from lanterne.extract.charset import decode, detect
 from lanterne.extract.deps import optional
+from lanterne.extract.rows import DOCUMENT_TABLE_MIN_COLUMNS, table_lines
 from lanterne.extract.text import read_text
 
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _BLOCKS = ("p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "table", "title", "section",
            "article", "header", "footer", "blockquote", "pre", "dt", "dd")  # fmt: skip
+_CELLS = ("td", "th")
 _LINES_PER_SEGMENT = 2000
 
 
@@ -31,7 +34,7 @@ def html_text(markup: bytes | str) -> str:
     """Visible text of an HTML document (also used for HTML e-mail bodies and FHIR narratives).
 
     lxml's HTML parser rather than BeautifulSoup: measured 4 MB of HTML in 10 s with bs4, lxml is C all the way.
-    Block elements end their line, cells are separated by `` | `` (a table row stays on one line, as in ``rows``).
+    Block elements end their line; tables read as ``rows`` reads a document's table (``_table_text``).
     """
     lxml_html = optional("lxml.html", "lxml")
     etree = optional("lxml.etree", "lxml")
@@ -45,9 +48,28 @@ def html_text(markup: bytes | str) -> str:
     root = lxml_html.document_fromstring(markup, parser=parser)
     etree.strip_elements(root, "script", "style", "noscript", "template", with_tail=False)
     for element in root.iter(*_BLOCKS):
-        element.tail = ("\n" if element.tag not in ("td", "th") else " | ") + (element.tail or "")
+        if element.tag not in _CELLS:
+            element.tail = "\n" + (element.tail or "")
+    for table in reversed(list(root.iter("table"))):  # innermost first: an outer cell then holds the inner text
+        replacement = etree.Element("div")
+        replacement.text = _table_text(table)
+        replacement.tail = table.tail
+        table.getparent().replace(table, replacement)
     text = "".join(root.itertext())
     return _BLANK_LINES.sub("\n", "\n".join(line.strip(" \t|") for line in text.splitlines())).strip()
+
+
+def _table_text(table: Any) -> str:
+    """One table as ``rows.table_lines`` writes it: a list under its column names, or one row per line with a label
+    cell and its value as ``label: value`` (``<tr><td>IPP</td><td>8001234567</td></tr>`` reads ``IPP: 8001234567``).
+    Lines inside a cell (``<br>``, paragraphs) are kept."""
+    rows = [[_cell_text(cell) for cell in row if cell.tag in _CELLS] for row in table.iter("tr")]
+    return "\n" + "\n".join(table_lines(rows, DOCUMENT_TABLE_MIN_COLUMNS)) + "\n"
+
+
+def _cell_text(cell: Any) -> str:
+    lines = (" ".join(line.split()) for line in "".join(cell.itertext()).splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def add_lines(budget: Budget, lines: Iterator[str], where: str) -> None:

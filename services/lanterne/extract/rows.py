@@ -10,13 +10,20 @@ whatever the column's position. Without a header row, the values alone are joine
 a label reads ``IPP: 8001234567``, so the detectors see the label as they would in a letter. Rows are grouped in
 segments of ``ROWS_PER_SEGMENT`` (``where="rows 2-1001"``, 1-based row numbers of the source) and the budget is
 checked between segments.
+
+The header is searched among a table's first rows (``header_index``): real exports often put a title line, a blank
+line, a merged title cell or a few ``label | value`` lines (``Service | Cardiologie``) above the column names.
+Those lines are read as text, then the header, then the rows (``read_table``, shared by CSV, spreadsheets and the
+tables of Word, OpenDocument and HTML documents).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 from lanterne.extract.budget import Budget
 
@@ -24,6 +31,13 @@ ROWS_PER_SEGMENT = 1000
 _NUMERIC = re.compile(r"^[\d\s.,/:+\-]*$")
 _LABEL_MAX_CHARS = 40
 _LABEL_MAX_WORDS = 5
+HEADER_SEARCH_ROWS = 10
+"""Non-blank rows looked at for the header: title and preamble lines above a header are a handful at most."""
+DOCUMENT_TABLE_MIN_COLUMNS = 3
+"""Column names needed for a header in a document's table (Word, OpenDocument, HTML): there, a two-column table is
+a label/value form (``IPP | 8001234567``) far more often than a list."""
+_HEAD_MAX_ROWS = 1000
+_NAMES_UNDER_TITLE = 3  # names a header needs below title lines (two columns there: a form's labels, values)
 
 
 def cell_text(value: object) -> str:
@@ -54,8 +68,8 @@ def looks_like_header(cells: Sequence[object]) -> bool:
 
 
 def looks_like_label(cell: object) -> bool:
-    """A form label: short text (a few words, ``:`` or not), no digits, e.g. ``IPP``, ``Date de naissance :``."""
-    if not isinstance(cell, str):
+    """A form label: short text on one line (a few words, ``:`` or not), no digits, e.g. ``IPP``, ``DDN :``."""
+    if not isinstance(cell, str) or "\n" in cell.strip():
         return False
     name = cell.strip().rstrip(":").strip()
     return (
@@ -64,6 +78,75 @@ def looks_like_label(cell: object) -> bool:
         and len(name.split()) <= _LABEL_MAX_WORDS
         and not any(char.isdigit() for char in name)
     )
+
+
+def _width(row: Sequence[object]) -> int:
+    return sum(1 for cell in row if cell_text(cell))
+
+
+def _preamble_line(row: Sequence[object], width: int) -> bool:
+    """A line that may stand above a table's header: a title (one cell, merged or not) or a ``label | value`` pair."""
+    if width == 1:
+        return True
+    return width == 2 and looks_like_label(next(cell for cell in row if cell_text(cell)))
+
+
+def header_index(rows: Sequence[Sequence[object]], min_columns: int = 1) -> int | None:
+    """Which of a table's first rows holds the column names, or None (no header: values, or a form).
+
+    The header is the first row that looks like column names (``looks_like_header``) with ``min_columns`` names and
+    as many as the table's widest row, up to three. Only title lines and ``label | value`` pairs may stand above it,
+    it must be wider than them, and under them it needs three names (below a title, ``Nom / Prénom | DUPONT Jean``
+    then ``DDN | 12/03/1954`` is a form, not a two-column list). So title lines above the names are skipped, while a
+    table whose first rows are values is never given a header from further down.
+    """
+    widths = [_width(row) for row in rows]
+    names = min(max(widths, default=0), _NAMES_UNDER_TITLE)
+    above = 0
+    for index, (row, width) in enumerate(zip(rows, widths, strict=True)):
+        if not width:
+            continue
+        if width > above and width >= max(min_columns, names) and looks_like_header(row):
+            return index
+        if not _preamble_line(row, width):
+            return None
+        above = max(above, width)
+        names = _NAMES_UNDER_TITLE
+    return None
+
+
+@dataclass(slots=True)
+class Table:
+    """A table split at its header: the lines above it, the column names, and the rows under it."""
+
+    preamble: list[Sequence[object]]
+    header: list[str] | None
+    body: Iterator[Sequence[object]]
+    body_row: int  # 1-based number of the first body row in the source
+
+
+def read_table(rows: Iterable[Sequence[object]], min_columns: int = 1) -> Table:
+    """Finds the header (``header_index``) among the first ``HEADER_SEARCH_ROWS`` non-blank rows (within the first
+    ``_HEAD_MAX_ROWS``: a sheet may hold a million formatted blank rows), reading no more: the rest of ``rows``
+    streams on in ``body``."""
+    source = iter(rows)
+    head: list[Sequence[object]] = []
+    filled = 0
+    for row in source:
+        head.append(row)
+        filled += bool(_width(row))
+        if filled >= HEADER_SEARCH_ROWS or len(head) >= _HEAD_MAX_ROWS:
+            break
+    index = header_index(head, min_columns)
+    if index is None:
+        return Table([], None, itertools.chain(head, source), 1)
+    header = [cell_text(cell) for cell in head[index]]
+    return Table(head[:index], header, itertools.chain(head[index + 1 :], source), index + 2)
+
+
+def header_line(header: Sequence[str]) -> str:
+    """The column names on one line, as the header segment shows them."""
+    return " | ".join(name for name in header if name)
 
 
 def format_row(header: Sequence[str] | None, row: Sequence[object], form: bool = False) -> str:
@@ -109,3 +192,28 @@ def add_rows(
             block, start = [], number
     if block:
         budget.add_text("\n".join(block), f"{where_prefix}rows {start}-{number - 1}")
+
+
+def add_table(
+    budget: Budget, rows: Iterable[Sequence[object]], where_prefix: str = "", form: bool = False, min_columns: int = 1
+) -> None:
+    """A whole table: lines above the header as text, the header as its own segment, then ``add_rows``.
+
+    ``form``: without a header the rows may be label/value pairs; ``min_columns``: fewer column names than this is
+    no header (documents, where two-column tables are label/value forms far more often than lists)."""
+    table = read_table(rows, min_columns)
+    if table.preamble:
+        add_rows(budget, table.preamble, None, 1, where_prefix, form=True)
+    if table.header is not None:
+        budget.add_text(header_line(table.header), f"{where_prefix}header")
+    add_rows(budget, table.body, table.header, table.body_row, where_prefix, form=form)
+
+
+def table_lines(rows: Iterable[Sequence[object]], min_columns: int = 1) -> list[str]:
+    """A small table as lines of text, formatted as ``add_table`` does (for text built in one piece: HTML)."""
+    table = read_table(rows, min_columns)
+    lines = [format_row(None, row, form=True) for row in table.preamble]
+    if table.header is not None:
+        lines.append(header_line(table.header))
+    lines += [format_row(table.header, row, form=True) for row in table.body]
+    return [line for line in lines if line]

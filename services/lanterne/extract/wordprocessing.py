@@ -1,7 +1,7 @@
 """DOCX: body paragraphs and tables in reading order, text boxes, headers and footers, title and subject.
 
 Read with python-docx. Tables go through ``rows`` so a patient-list table keeps its column names on every value;
-a key/value layout (``Nom | DUPONT``, two columns) stays one row per line, the key right before its value. Merged
+a key/value layout (``Nom | DUPONT``, two columns) reads one pair per line as ``Nom: DUPONT``. Merged
 cells, which python-docx repeats once per spanned column, are kept once. Headers and footers (where letters put the
 patient's name and IPP) are read once per distinct text: sections usually share them.
 """
@@ -14,7 +14,8 @@ from typing import Any, ClassVar
 from lanterne.extract.base import Extracted, Limits
 from lanterne.extract.budget import Budget
 from lanterne.extract.deps import optional
-from lanterne.extract.rows import add_rows, looks_like_header
+from lanterne.extract.rows import DOCUMENT_TABLE_MIN_COLUMNS
+from lanterne.extract.rows import add_table as add_table_rows
 
 _BLOCK_CHARS = 64 * 1024  # paragraphs are grouped into segments of about this size
 
@@ -33,11 +34,9 @@ def _table_rows(table: Any) -> list[list[str]]:
 
 
 def add_table(budget: Budget, rows: list[list[str]], where: str) -> None:
-    """A table: with a header when it looks like a list (3+ columns and rows, text first row), else row by row."""
-    if len(rows) >= 3 and len(rows[0]) >= 3 and looks_like_header(rows[0]):
-        add_rows(budget, rows[1:], rows[0], first_row=2, where_prefix=f"{where} ")
-    else:
-        add_rows(budget, rows, None, first_row=1, where_prefix=f"{where} ")
+    """A document's table: a list under its column names (``DOCUMENT_TABLE_MIN_COLUMNS`` of them at least), else
+    row by row, a label cell and its value read ``label: value``."""
+    add_table_rows(budget, rows, f"{where} ", form=True, min_columns=DOCUMENT_TABLE_MIN_COLUMNS)
 
 
 class _Blocks:

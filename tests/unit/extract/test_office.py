@@ -80,7 +80,7 @@ def test_odt_paragraphs_and_tables(limits: Limits) -> None:
     assert not result.errors
     text = all_text(result)
     assert "Lettre de sortie" in text and "IPP 800123456" in text
-    assert "255081416802538 | DUPONT | PARIS" in text  # a 2-row table stays row by row
+    assert "NIR: 255081416802538 | Nom: DUPONT | Ville: PARIS" in text  # a table of 3+ named columns is a list
 
 
 def test_ods_rows_with_header_and_bounded_repeats(limits: Limits) -> None:
