@@ -144,14 +144,20 @@ def _xml_family(text: str) -> str:
     return "xml"
 
 
+TITLE_LINES = 3  # lines without the delimiter allowed above a table (an export's title, a date, a blank)
+
+
 def _looks_delimited(text: str, hinted: bool) -> bool:
-    """Same count (>= 1) of one delimiter on each sampled line; without a .csv/.tsv name, more lines and columns."""
-    lines = [line for line in text.splitlines()[:20] if line.strip()]
-    if len(text) >= 8192 and len(lines) > 1:
-        lines = lines[:-1]  # the last sampled line may be cut
-    if not lines:
-        return False
+    """Same count (>= 1) of one delimiter on each sampled line; without a .csv/.tsv name, more lines and columns.
+    A few title lines without the delimiter may come first, as exports write them."""
+    sampled = [line for line in text.splitlines()[:20] if line.strip()]
+    if len(text) >= 8192 and len(sampled) > 1:
+        sampled = sampled[:-1]  # the last sampled line may be cut
     for delimiter in _DELIMITERS:
+        titles = next((i for i, line in enumerate(sampled) if delimiter in line), len(sampled))
+        lines = sampled[titles:] if titles <= TITLE_LINES and len(sampled) - titles >= 2 else sampled
+        if not lines:
+            return False
         counts = {line.count(delimiter) for line in lines}
         if hinted and min(counts) >= 1:
             return True

@@ -35,6 +35,10 @@ from lanterne.extract import sniff
         (b"From: a@b.fr\nTo: c@d.fr\nSubject: CR\nDate: Mon, 1 Jan 2024 10:00:00 +0100\n\nCorps", "", "eml"),
         (b"a;b;c\n1;2;3\n4;5;6\n", "export", "csv"),
         (b"a,b\n1,2\n", "liste.csv", "csv"),
+        # an export's title lines above the table (no delimiter in them)
+        ("Suivi des séances\nPatient :;X\nIPP :;1\nSéance;Date\n".encode(), "suivi.csv", "csv"),
+        (b"Export du 02/01/2025\n\nNom\tLit\tMotif\nA\t1\tx\nB\t2\ty\nC\t3\tz\n", "export", "csv"),
+        (b"Titre\nUne ligne sans rien\nEncore une\nEt une autre; enfin\n", "notes.txt", "text"),  # 4 lines first
         (b"Une phrase, avec une virgule.\nUne autre, aussi.\nEt encore, une.\n", "lettre.txt", "text"),
         ("Hélène, née le 01/02/1960".encode("utf-16"), "x.txt", "text"),
         ("Hélène née le 01/02/1960 à Paris, hôpital".encode("utf-16-le"), "x.txt", "text"),  # no BOM
