@@ -252,6 +252,7 @@ _CONDITIONS = (
     r"t[ée]trapl[ée]gies?", r"aphasies?", r"dysphagies?", r"surdit[ée]", r"c[ée]cit[ée]", r"acouph[èe]nes?",
     r"sida", r"h[ée]patite\s+[abc]", r"st[ée]rilit[ée]", r"infertilit[ée]", r"fausses?\s+couches?",
     r"pr[ée]-?[ée]clampsie", r"diab[èe]te\s+gestationnel",
+    r"r[ée]cidives?",  # a disease's return ("suspicion de récidive")
 )  # fmt: skip
 
 
@@ -279,6 +280,12 @@ class ConditionDetector(ClinicalSignal):
 _BODY_PART = (
     r"(?:du|de\s+la|de\s+l['\u2019]|des)\s*(?:genou|hanche|[ée]paule|cheville|poignet|coude|rachis|bassin|thorax|cr[âa]ne"
     r"|cerveau|abdomen|pelvis|sinus|cou|foie|rein|reins|c[œo]ur|sein|seins|prostate|thyro[ïi]de|main|pied|colonne)"
+)
+# Specialties, counted only after a word of care ("consultation de", "RDV en"): bare, they name a staff's service.
+_SPECIALTY = (
+    r"oncolog\w*|m[ée]moire|psychiatr\w*|cardiolog\w*|diab[ée]to\w*|pneumolog\w*|neurolog\w*|g[ée]riatr\w*"
+    r"|an[ée]sth[ée]\w*|chirurg\w*|gyn[ée]co\w*|obst[ée]tri\w*|p[ée]diatr\w*|n[ée]phrolog\w*|h[ée]matolog\w*"
+    r"|rhumatolog\w*|dermatolog\w*|urolog\w*|ophtalmolog\w*|orl|addictolog\w*|douleur"
 )
 _CARE_ACTS = (
     # imaging and functional exams
@@ -404,11 +411,28 @@ _CARE_ACTS = (
     r"transports?\s+sanitaires?",
     r"ambulances?",
     "vsl",
-    r"consult(?:ation)?s?\.?\s+(?:de\s+|d['\u2019]\s*)?(?:oncolog\w*|m[ée]moire|psychiatr\w*|cardiolog\w*|diab[ée]to\w*"
-    r"|pneumolog\w*|neurolog\w*|g[ée]riatr\w*|an[ée]sth[ée]\w*|chirurg\w*|gyn[ée]co\w*|obst[ée]tri\w*|p[ée]diatr\w*"
-    r"|n[ée]phrolog\w*|h[ée]matolog\w*|rhumatolog\w*|dermatolog\w*|urolog\w*|ophtalmolog\w*|orl|addictolog\w*"
-    r"|douleur|suivi|contr[ôo]le|post-?op\w*|pr[ée]-?natale|sp[ée]cialis[ée]e)",
-    r"suivis?\s+(?:de\s+|d['\u2019]\s*)?(?:grossesse|sep|oncolog\w*|diab[ée]\w*|psychiatr\w*|cardiolog\w*"
+    rf"consult(?:ation)?s?\.?\s+(?:de\s+|d['\u2019]\s*)?(?:{_SPECIALTY}|suivi|contr[ôo]le|post-?op\w*|pr[ée]-?natale"
+    r"|sp[ée]cialis[ée]e)",
+    # a patient's appointment, as secretaries write it ("RDV en urgence en hépato", "rendez-vous de consultation")
+    *(
+        rf"{appointment}\s+(?:en\s+urgence\s+)?(?:en|de|d['\u2019]|avec\s+le|chez\s+le|pour\s+(?:une?|son|sa))\s*"
+        rf"(?:{_SPECIALTY}|consultation|h[ée]pato\w*|gastro\w*|radiolog\w*|imagerie|kin[ée]\w*|pr[ée]-?anesth\w*)"
+        for appointment in ("rdv", "rendez-vous")
+    ),
+    r"convocations?\s+(?:[àa]|pour)\s+(?:une\s+|la\s+|sa\s+|son\s+|votre\s+)?(?:consultation|hospitalisation"
+    r"|intervention|chirurgie|coloscopie|endoscopie|irm|scanner|bilan)",
+    # an exam or a document of the person a sentence speaks of ("après son scanner", "sa prise de sang")
+    *(
+        rf"{possessive}\s+(?:scanner|radio(?:graphie)?|examens|prises?\s+de\s+sang|ordonnances?|hospitalisations?"
+        r"|analyses\s+(?:de\s+sang|sanguines|biologiques))"
+        for possessive in ("son", "sa", "ses", "leurs?")
+    ),
+    r"r[ée]sultats?\s+(?:d['\u2019]\s*analyses?|de\s+(?:biologie|laboratoire|prise\s+de\s+sang)|biologiques?"
+    r"|sanguins?)",
+    r"m[ée]decins?\s+traitants?",  # the patient's own GP, whom a letter or a result is sent to
+    r"pose\s+(?:de\s+|d['\u2019]\s*)?(?:PAC|picc(?:-?line)?|chambre\s+implantable|cath[ée]ters?|sondes?|drains?"
+    r"|stents?|pacemaker|pl[âa]tres?|proth[èe]ses?|st[ée]rilets?|implants?|DIU)",
+    r"suivis?\s+(?:de\s+|d['\u2019]\s*)?(?:grossesse|sep|oncolog\w*|diab[ée]\w*|psy(?:chiatr\w*|cholog\w*)?|cardiolog\w*"
     r"|post-?op\w*|n[ée]phrolog\w*|scl[ée]rose\s+en\s+plaques)",
     r"contr[ôo]les?\s+(?:pacemaker|du\s+pacemaker|tdm|irm|radiologique|[ée]chographique|biologique|post-?op\w*)",
     r"[ée]chographies?\s+obst[ée]tricales?",
@@ -491,7 +515,7 @@ _CARE_ABBREVIATIONS = (
     "ECBU", "PMA", "FIV", "ALD", "SSR", "HAD", "USIC", "USC",
     "PNP", "PNA", "ATB", "ATCD", "TAP", "VNI", "VVP", "PICC",
     "IMC", "GIR", "APA", "LCA", "IVG", "MDPH", "AAH", "SSIAD", "EHPAD", "RQTH", "DMLA", "BPCO", "AVC", "HTA",
-    "MMS", "MMSE", "MNA",
+    "MMS", "MMSE", "MNA", "CRO", "CRH",
 )  # fmt: skip
 
 

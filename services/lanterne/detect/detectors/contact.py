@@ -14,6 +14,7 @@ from stdnum import iban
 
 from lanterne.detect.base import Pattern
 from lanterne.detect.context import fold
+from lanterne.detect.detectors.firstnames import FIRST_NAMES
 from lanterne.detect.recognizer import Hit, Recognizer
 from lanterne.detect.registry import register
 from lanterne.privacy import mask
@@ -81,8 +82,44 @@ SERVICE_MAILBOXES = frozenset(
         "cadres",
         "equipe",
         "planning",
+        # services and activities a mailbox is named after ("education.therapeutique@", "cardio.rdv@")
+        "education",
+        "etp",
+        "therapeutique",
+        "prevention",
+        "depistage",
+        "vaccination",
+        "hygiene",
+        "formation",
+        "formations",
+        "recrutement",
+        "paie",
+        "achats",
+        "logistique",
+        "biomedical",
+        "informatique",
+        "archives",
+        "dim",
+        "labo",
+        "laboratoire",
+        "imagerie",
+        "radiologie",
+        "bloc",
+        "maternite",
+        "patients",
+        "usagers",
+        "relations",
     ]
 )
+
+
+def service_mailbox(local: str) -> bool:
+    """Is this local part (before the ``@``) a service's mailbox: ``secretariat.cardio``, ``contact``, ``cardio.rdv``?
+    A service word first says so, or anywhere when no given name is there too (``marie.accueil`` is Marie's)."""
+    words = re.split(r"[._+-]", fold(local).lower())
+    if words[0] in SERVICE_MAILBOXES:
+        return True
+    return any(w in SERVICE_MAILBOXES for w in words) and not any(w in FIRST_NAMES for w in words)
 
 
 @register
@@ -111,10 +148,8 @@ class EmailDetector(Recognizer):
         return candidate.strip().lower()
 
     def validate(self, candidate: str) -> bool | None:
-        """A service's mailbox (``secretariat.cardio@``, ``contact@``) names no person: not personal data."""
-        local = self.normalise(candidate).partition("@")[0]
-        first = re.split(r"[._+-]", local, maxsplit=1)[0]
-        return False if first in SERVICE_MAILBOXES else None
+        """A service's mailbox names no person: not personal data (``service_mailbox``)."""
+        return False if service_mailbox(self.normalise(candidate).partition("@")[0]) else None
 
     def mask(self, candidate: str) -> str:
         local, _, domain = self.normalise(candidate).partition("@")
@@ -146,7 +181,12 @@ class PhoneDetector(Recognizer):
             0.7,
         ),
     )
-    context = ("tel", "telephone", "tél", "portable", "mobile", "fax", "joindre", *REFERENCE_WORDS)
+    # "Standard :", "Accueil :" and "Secrétariat :" introduce a service's number: still a phone, and nearer than a
+    # reference word of the same line ("Bon de commande n° 12: Standard : 01 ...").
+    context = (
+        "tel", "telephone", "tél", "portable", "mobile", "fax", "joindre", "standard", "accueil", "secretariat",
+        *REFERENCE_WORDS,
+    )  # fmt: skip
 
     def normalise(self, candidate: str) -> str:
         digits = "".join(ch for ch in candidate if ch.isdigit())

@@ -8,8 +8,9 @@ higher confidence.
 
 ``N° dossier`` is read as the IPP, as the domain sheet lists it (the patient's file); a stay's file says so
 (``dossier administratif``, ``N° de dossier de séjour``) and is an NDA. Column names of exports (``NumPat``,
-``N_PATIENT``, ``Dossier``; ``N_SEJOUR``, ``Séjour``, ``Venue``) are bare words, so they count only as a field name:
-followed by a colon and a number of at least 6 digits (an optional letter or two first, ``V49155606``), never a date.
+``N_PATIENT``, ``PatID``, ``Dossier``; ``N_SEJOUR``, ``Séjour``, ``Venue``) are bare words, so they count only as a
+field name: followed by a colon and a number of at least 6 digits (an optional letter or two first, ``V49155606``),
+never a date.
 """
 
 from __future__ import annotations
@@ -41,7 +42,10 @@ _NDA_WORDS = (
     *(n + r"(?:s[ée]jour|venue|admission|hospitalisation)" for n in _N),
 )  # fmt: skip
 # Column names of exports: bare words, accepted only as a field name before a colon and a long number.
-_IPP_COLUMNS = (r"n_?pat(?:ient)?", r"num_?pat(?:ient)?", r"no_?pat(?:ient)?", r"id_?pat(?:ient)?", "dossier")
+_IPP_COLUMNS = (
+    r"n_?pat(?:ient)?", r"num_?pat(?:ient)?", r"no_?pat(?:ient)?", r"id_?pat(?:ient)?", "dossier",
+    r"pat(?:ient)?_?id",  # English exports of lab and imaging systems ("PatID", "Patient_ID")
+)  # fmt: skip
 _NDA_COLUMNS = (r"n_?s[ée]jour", r"num_?s[ée]jour", r"no_?s[ée]jour", r"s[ée]jour", "venue", r"num_?venue")
 _COLUMN_LEAD = r"[ \t]*[:=][ \t]*(?=[A-Z]{0,2}\d{6,20}(?![\w]|[/.,-]\d))"
 # One alternative per id (labels, or column names with their stricter value), so the engine's pass stays short.

@@ -2,8 +2,11 @@
 
 Names: from structured fields (HL7 PID-5, DICOM PatientName, FHIR ``Patient.name``, CDA ``patient/name``) and, in
 text, after the words that introduce a patient's name (``Patient :``, ``Nom :``, ``M.``, ``Mme``, ``Monsieur``,
-``Madame``) when capitalised words follow. Birth dates: a date with its context word (``né(e) le``, ``date de
-naissance``, ``DDN``) or from a structured field; any other date (consultation, letter) is not a birth date.
+``Madame``) when capitalised words follow; a subject line (``Objet :``, ``Concerne :``), a consultation note's ``Vu ce
+jour`` or a relative's ``X, mon père`` names the person a document is about, weakly. Staff are named too (mail
+headers, meeting lists, directory exports, titled physicians), marked ``staff`` so they never make a patient. Birth
+dates: a date with its context word (``né(e) le``, ``date de naissance``, ``DDN``) or from a structured field; any
+other date (consultation, letter) is not a birth date.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import ClassVar
 
 from lanterne.detect.base import Pattern
 from lanterne.detect.context import fold
+from lanterne.detect.detectors.contact import SERVICE_MAILBOXES, service_mailbox
 from lanterne.detect.detectors.firstnames import FIRST_NAMES
 from lanterne.detect.recognizer import Hit, Recognizer, word_start
 from lanterne.detect.registry import register
@@ -21,15 +25,17 @@ from lanterne.extract.base import Role, StructuredField
 
 STAFF = "staff"  # explanation word of a professional's or a meeting member's name (see classify/decide.py)
 MEETING_PATTERN = "name-meeting"  # a name listed as present at a meeting: the document is about staff
-STAFF_PATTERNS = frozenset({MEETING_PATTERN, "name-contact"})
+STAFF_PATTERNS = frozenset({MEETING_PATTERN, "name-contact"})  # a list of staff names; see also name-mail/-account
 BARE_PATTERNS = frozenset({"given-family", "family-given", "given-family-id", "family-given-id"})  # no label, no title
 _CAP = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'\u2019-]+"
 _PARTICLE = r"(?:(?:de|du|des|le|la|van|von)[ \t]|d['\u2019])"  # "Dupont de Nemours", "d'Aubigné"
 PARTICLES = frozenset({"de", "du", "des", "le", "la", "van", "von"})
-_NAME = rf"(?P<value>{_CAP}(?:[ \t]{{1,2}}{_PARTICLE}?{_CAP}){{0,3}})"
+# Words are split by spaces, or by HL7's component separator when an export writes the XPN as is ("DUPONT^Jean").
+_NAME = rf"(?P<value>{_CAP}(?:(?:[ \t]{{1,2}}|\^){_PARTICLE}?{_CAP}){{0,3}})"
 _LABEL = word_start(
     (
         r"patiente?(?:\s*\(e\))?(?:\s+concern[ée](?:\s*\(e\)|e)?)?",
+        r"patient[\s_]*name",  # lab and PACS exports written in English ("PatientName: DUPONT^Jean")
         r"identit[ée](?:\s+du\s+patient|\s+de\s+la\s+patiente)?",
         r"nom(?:[\s_]+(?:de[\s_]+naissance|naissance|d['\u2019]usage|usage|usuel|de[\s_]+famille|(?:du[\s_]+)?patient|pat))?"
         r"(?:\s*(?:/|et)?\s*pr[ée]noms?)?",
@@ -53,13 +59,28 @@ _LABEL = word_start(
 _LABEL += r"[ \t]*:[ \t]*"
 # Who a form or a letter is about, written without a patient's label: an employee at an occupational-health visit,
 # the signer of a consent form, a parent a relative writes about. A weak name, like one after a title.
-_SUBJECT = word_start(
-    (
-        r"salari[ée](?:\s*\(e\)|e)?[ \t]*:", r"agent[ \t]*:", r"je\s+soussign[ée](?:\s*\(e\)|e)?[ \t]*:?",
-        r"m(?:on|a)\s+(?:p[èe]re|m[èe]re|fils|fille|[ée]poux|[ée]pouse|conjointe?|fr[èe]re|s[œo]eur)[ \t]*,?",
+_SUBJECT = (
+    word_start(
+        (
+            r"salari[ée](?:\s*\(e\)|e)?[ \t]*:",
+            r"agent[ \t]*:",
+            r"je\s+soussign[ée](?:\s*\(e\)|e)?[ \t]*:?",
+            r"m(?:on|a)\s+(?:p[èe]re|m[èe]re|fils|fille|[ée]poux|[ée]pouse|conjointe?|fr[èe]re|s[œo]eur)[ \t]*,?",
+            # the person a consultation note says was seen ("Vu ce jour Mme X", "Je revois DUPONT Jean")
+            *(
+                rf"{verb}\s+(?:ce\s+jour|aujourd['\u2019]hui|en\s+consultation)(?:\s+en\s+consultation)?[ \t]*,?"
+                for verb in (r"vue?", r"revue?")
+            ),
+            r"je\s+(?:re)?vois(?:\s+(?:ce\s+jour|aujourd['\u2019]hui|en\s+consultation))?",
+        )
     )
-) + r"[ \t]*"
-_TITLE = r"(?:M(?<!\w.)(?:\.|r\.?|me\.?|lle\.?|elle\.?)|[Mm](?<!\w.)(?:onsieur|adame|ademoiselle))[ \t]+"
+    + r"[ \t]*"
+)
+# Titles, also in capitals as forms and mail subjects write them ("MME DUPONT Jeanne", "MR MARTIN Paul").
+_TITLE = (
+    r"(?:M(?<!\w.)(?:\.|[rR]\.?|me\.?|ME\.?|lle\.?|LLE\.?|elle\.?|ONSIEUR|ADAME|ADEMOISELLE)"
+    r"|[Mm](?<!\w.)(?:onsieur|adame|ademoiselle))[ \t]+"
+)
 
 # Capitalised words that follow "Madame", "Patient :" ... without being a name.
 NOT_NAMES = frozenset(
@@ -132,6 +153,13 @@ NOT_NAMES = frozenset(
         "confrere",
         "consoeur",
         "objet",
+        # abbreviations that head a subject line ("Objet : CR Réunion", "PV Séance")
+        "cr",
+        "crh",
+        "cro",
+        "pv",
+        "rdv",
+        "ref",
         # a form's answers ("Salarié : Oui")
         "oui",
         "non",
@@ -157,6 +185,22 @@ NOT_NAMES = frozenset(
         "pharma",
         "distribution",
         "industries",
+        # establishments and public bodies written as initials ("CH Valentin", "CHU Rangueil"): a place, not a person
+        "ch",
+        "chu",
+        "chr",
+        "chru",
+        "chi",
+        "chs",
+        "gh",
+        "ghu",
+        "ght",
+        "aphp",
+        "ap-hp",
+        "ehpad",
+        "cpam",
+        "ars",
+        "mdph",
     ]
 )
 
@@ -165,12 +209,37 @@ _LOW = "a-zß-öø-ÿ"
 _GIVEN = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
 _FAMILY = rf"[{_UP}][{_UP}'\u2019-]+(?:[ ][{_UP}][{_UP}'\u2019-]+)?"
 # "Brigitte MOREL" and "MOREL Brigitte": the given name is checked against the gazetteer in ``judge``.
-_FIRST_LAST = rf"[{_UP}](?<![\w].)[{_LOW}]++(?:-[{_UP}][{_LOW}]+)?[ ]{{1,2}}{_FAMILY}(?![\w])"
-_LAST_FIRST = rf"[{_UP}](?<![\w].)[{_UP}'\u2019-]++[ ]{{1,2}}{_GIVEN}(?![\w])"
+# A company's legal form after the words makes them a firm's name built on a person's ("MARTIN Paul SARL").
+_NOT_FIRM = r"(?![ \t]*,?[ \t]*(?:S\.?A\.?S?\.?U?|SARL|S\.A\.R\.L|EURL|SNC|SCI|SCOP|SEL[A-Z]{0,3}|GIE)(?![\w]))"
+_FIRST_LAST = rf"[{_UP}](?<![\w].)[{_LOW}]++(?:-[{_UP}][{_LOW}]+)?[ ]{{1,2}}{_FAMILY}(?![\w]){_NOT_FIRM}"
+_LAST_FIRST = rf"[{_UP}](?<![\w].)[{_UP}'\u2019-]++[ ]{{1,2}}{_GIVEN}(?![\w]){_NOT_FIRM}"
 # Before a patient id or a birth date the family name may be written like the given one ("Anne Morel, née le ...",
 # "Morel Anne — DN ..."): the id, not the capitals, says a person is named.
 _FIRST_LAST_ANY = (
     rf"[{_UP}](?<![\w].)[{_LOW}]++(?:-[{_UP}][{_LOW}]+)?[ ]{{1,2}}(?:{_FAMILY}|{_GIVEN}(?:[ ]{_GIVEN})?)(?![\w])"
+)
+
+# A relative's letter names the patient with the tie after the name ("au sujet de Roger Laine, mon père"): a weak
+# name, like one after a title.
+KIN_PATTERN = "name-kin"
+_KIN = (
+    rf"(?P<value>[{_UP}](?<![\w].)[{_LOW}{_UP}'\u2019-]+[ \t]{{1,2}}{_PARTICLE}?{_CAP})"
+    r"(?=[ \t]*,[ \t]*(?:mon|ma)[ \t]+(?:p[èe]re|m[èe]re|fils|fille|[ée]poux|[ée]pouse|mari|femme|conjointe?"
+    r"|fr[èe]re|s[œo]eur|grand-p[èe]re|grand-m[èe]re|oncle|tante)(?![\w]))"
+)
+# A letter's or a mail's subject line naming a person ("Objet : Mme Jeanne DUPONT, née le ...", "Concerne : DUPONT
+# Jeanne"): whom the document is about, but a subject line also names staff (an HR memo), so the name is a weak one,
+# like after a title. A title is required, or a name written "NOM Prénom" / "Prénom NOM" with a patient id or a birth
+# date after it, on its line or the next: "Objet : Réunion Budget" or "Objet : IRM Cérébrale" names nothing.
+SUBJECT_PATTERN = "name-subject"
+_SUBJECT_LINE = (
+    word_start(("objet", "sujet", "subject", r"r[ée]f[ée]rence", r"r[ée]f\.?", "concerne")) + r"[ \t]*:[ \t]*"
+)
+_CAPS_WORD = rf"[{_UP}][{_UP}'\u2019-]+"
+_SUBJECT_NAME = rf"(?P<value>(?:{_CAPS_WORD}[ \t]{{1,2}}{_GIVEN}|{_GIVEN}[ \t]{{1,2}}{_CAPS_WORD}))(?![\w])"
+_ID_NEAR = (
+    r"(?=[ \t]*(?:[(,\-\u2013\u2014][ \t]*)?(?:\r?\n[ \t]*)?(?i:ipp|nip|nda|ddn|dn|n°[ \t]*(?:dossier|patient)"
+    r"|n[ée]e?[ \t]*(?:\(e\))?[ \t]*(?:le|:)|date[ \t]+de[ \t]+naissance)(?![\w]))"
 )
 
 # Names listed after a meeting's or a letter's staff labels ("Présents : Camille R., Louis Martin", "Votre contact :
@@ -195,10 +264,39 @@ _CONTACT_LABEL = word_start(
     )
 )  # fmt: skip
 _STAFF_TITLE = r"(?:(?:Dr|Pr|M|Mme|Mlle)\.?[ \t]+)?"
-_STAFF_NAME = (
-    rf"(?P<value>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?[ \t]+"
-    rf"(?:[{_UP}]\.|[{_UP}][{_LOW}'\u2019-]+|[{_UP}]{{2}}[{_UP}'\u2019-]*))(?![\w])"
+_STAFF_ONE = (
+    rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?[ \t]+"
+    rf"(?:[{_UP}]\.|[{_UP}][{_LOW}'\u2019-]+|[{_UP}]{{2}}[{_UP}'\u2019-]*)(?![\w])"
 )
+# The whole list is the candidate: its first member with a known given name is the hit (``judge``), so one unusual
+# given name first ("Présents : Olivie Morin, Paul Roux") does not hide the others.
+_LIST_SEP = r"[ \t]*[,;][ \t]*"
+_STAFF_NAME = rf"(?P<value>{_STAFF_ONE}(?:{_LIST_SEP}{_STAFF_TITLE}{_STAFF_ONE}){{0,11}})"
+_STAFF_TITLE_WORDS = frozenset({"dr", "pr", "m", "mme", "mlle"})
+
+# The people of a mail's header ("De : Jean Dupont <jean.dupont@...>", "From: M. B. Dupont", "Cc : DUPONT Anne"): the
+# correspondents, staff (never the patient a mail is about). Line start only; the name is read in a look-ahead, so
+# the address after it stays for the e-mail detector. ``judge`` wants a known given name, a title, or a word of the
+# name in the address's local part ("Direction Générale <dg@...>" names no one).
+MAIL_PATTERN = "name-mail"
+_MAIL_LABEL = word_start(
+    ("de", "from", "à", "a", "to", "cc", "cci", "bcc", r"exp[ée]diteur", r"destinataires?", r"envoy[ée]\s+par"),
+    not_after=r"[^\n]",
+)
+_MAIL_WORD = rf"(?:[{_UP}]\.|{_CAP})"
+_MAIL_NAME = (
+    rf"[ \t]*:[ \t]*\"?(?=(?P<value>{_STAFF_TITLE}{_MAIL_WORD}(?:,?[ \t]{{1,2}}{_PARTICLE}?{_MAIL_WORD}){{0,3}}"
+    r"\"?(?:[ \t]*<[^<>@\s]{1,64}@)?))"
+)
+# A directory's or an account export's name columns ("displayName: Dupont Jean", "CN=Martin Paul", "givenName:
+# Anne"): the people of the organisation, staff. A known given name is required.
+ACCOUNT_PATTERN = "name-account"
+_ACCOUNT_LABEL = word_start(
+    (
+        r"display[\s_]*name", r"full[\s_]*name", r"common[\s_]*name", r"given[\s_]*name", "cn",
+        r"nom[\s_]+(?:complet|d['\u2019]affichage)", r"utilisat(?:eur|rice)",
+    )
+) + r"[ \t]*[:=][ \t]*"  # fmt: skip
 
 # A physician named by title with given and family names ("Dr Hélène Roux", "Docteur Paul MOREL") in a mail header, a
 # signature or a byline: staff, personal data, never the patient.
@@ -274,6 +372,9 @@ class PersonNameDetector(Recognizer):
         Pattern(HEADING_TITLED_PATTERN, _HEADING_TITLED, 0.65),
         Pattern(HEADING_PATTERN, _HEADING, 0.6),
         Pattern("name-title", rf"(?:{_TITLE}|{_SUBJECT}(?:{_TITLE})?){_NAME}", 0.6),
+        Pattern(KIN_PATTERN, _KIN, 0.6),
+        Pattern(SUBJECT_PATTERN, rf"{_SUBJECT_LINE}{_TITLE}{_NAME}", 0.6),
+        Pattern(SUBJECT_PATTERN, _SUBJECT_LINE + _SUBJECT_NAME + _ID_NEAR, 0.6),
         Pattern("name-doctor", _DOCTOR_TITLE + _DOCTOR_NAME, 0.6),
         Pattern("given-family-id", _FIRST_LAST_ANY + _ID_AFTER, 0.6),
         Pattern("family-given-id", _LAST_FIRST + _ID_AFTER, 0.6),
@@ -281,6 +382,8 @@ class PersonNameDetector(Recognizer):
         Pattern("family-given", _LAST_FIRST, 0.55),
         Pattern("name-meeting", rf"{_MEETING_LABEL}[ \t]*:[ \t]*{_STAFF_TITLE}{_STAFF_NAME}", 0.6),
         Pattern("name-contact", rf"{_CONTACT_LABEL}[ \t]*:[ \t]*{_STAFF_TITLE}{_STAFF_NAME}", 0.6),
+        Pattern(MAIL_PATTERN, _MAIL_LABEL + _MAIL_NAME, 0.65),
+        Pattern(ACCOUNT_PATTERN, rf"{_ACCOUNT_LABEL}{_NAME}", 0.6),
     )
     field_roles = frozenset({Role.PATIENT_NAME, Role.PROFESSIONAL_NAME})
 
@@ -298,13 +401,17 @@ class PersonNameDetector(Recognizer):
         if pattern.name == HEADING_PATTERN:
             return self._judge_heading(candidate)
         if pattern.name in STAFF_PATTERNS:
-            given = fold(candidate.split()[0]).lower()
-            if given not in FIRST_NAMES and given.split("-")[0] not in FIRST_NAMES:
+            return self._judge_staff_list(candidate, pattern)
+        if pattern.name == MAIL_PATTERN:
+            return self._judge_mail(candidate)
+        if pattern.name == ACCOUNT_PATTERN:
+            parts = candidate.split()
+            if any(fold(w).lower() in NOT_NAMES for w in parts) or not any(_known(w) for w in parts):
                 return None
             return Hit(self.entity, candidate, pattern.score, (f"pattern {pattern.name}", STAFF))
         words: list[str] = []
         pending: list[str] = []  # particles are kept only when a name word follows them
-        for word in candidate.split():
+        for word in re.split(r"[\s^]+", candidate):
             folded = fold(word.rstrip(".")).lower()
             if words and folded in PARTICLES:
                 pending.append(word)
@@ -318,6 +425,38 @@ class PersonNameDetector(Recognizer):
         why = (f"pattern {pattern.name}", STAFF) if pattern.name == "name-doctor" else (f"pattern {pattern.name}",)
         return Hit(self.entity, " ".join(words), pattern.score, why)
 
+    def _judge_staff_list(self, candidate: str, pattern: Pattern) -> Hit | None:
+        """The first member of a staff list whose given name is a known one (a list of initials names no one)."""
+        for item in re.split(_LIST_SEP, candidate):
+            words = item.split()
+            if words and fold(words[0].rstrip(".")).lower() in _STAFF_TITLE_WORDS:
+                words = words[1:]
+            if len(words) >= 2 and _known(words[0]):
+                return Hit(self.entity, " ".join(words), pattern.score, (f"pattern {pattern.name}", STAFF))
+        return None
+
+    def _judge_mail(self, candidate: str) -> Hit | None:
+        """A correspondent of a mail header: a known given name, a title, or a name shaped like one (an initial,
+        capitals, "Family, Given") with a word of it in a person's address ("Accueil Cardiologie
+        <accueil.cardio@...>" or "Centre Ressources <centre.ressources@...>" is no person)."""
+        name, _, local = candidate.partition("<")
+        words = [w for w in re.split(r"[\s,\"]+", name) if w]
+        titled = bool(words) and fold(words[0].rstrip(".")).lower() in _STAFF_TITLE_WORDS
+        if titled:
+            words = words[1:]
+        folded = [fold(w).lower() for w in words]
+        if not words or any((w in NOT_NAMES and w not in PARTICLES) or w in SERVICE_MAILBOXES for w in folded):
+            return None
+        spelled = [w for w in folded if len(w.rstrip(".")) >= 3 and w not in PARTICLES]
+        local = local.rstrip("@")
+        in_address = bool(local) and not service_mailbox(local) and any(w in fold(local).lower() for w in spelled)
+        # Written the way people's names are: an initial, a family name in capitals, or "Family, Given".
+        name_shaped = "," in name or any(w.endswith(".") or (len(w) > 1 and w.isupper()) for w in words)
+        known = len(words) >= 2 and any(_known(w) for w in words)
+        if not (titled and spelled) and not (in_address and name_shaped) and not known:
+            return None
+        return Hit(self.entity, " ".join(words), 0.65, (f"pattern {MAIL_PATTERN}", STAFF))
+
     def _judge_bare(self, candidate: str, pattern: Pattern) -> Hit | None:
         """A name without a label or title: only when the family name is no word, and the given name a known one
         unless a patient id or a birth date follows the name."""
@@ -327,7 +466,7 @@ class PersonNameDetector(Recognizer):
         folded = fold(given).lower()
         if folded in NOT_NAMES:
             return None
-        known = folded in FIRST_NAMES or folded.split("-")[0] in FIRST_NAMES
+        known = _known(given)
         if not known and not id_after:
             return None
         if any(fold(w).lower() in NOT_NAMES or len(w) < 2 for w in family):
@@ -340,7 +479,7 @@ class PersonNameDetector(Recognizer):
         folded = [fold(word).lower() for word in candidate.split()]
         if any(word in NOT_NAMES for word in folded):
             return None
-        if not any(word in FIRST_NAMES or word.split("-")[0] in FIRST_NAMES for word in folded):
+        if not any(_known(word) for word in folded):
             return None
         return Hit(self.entity, candidate, 0.6, (f"pattern {HEADING_PATTERN}",))
 
@@ -351,6 +490,12 @@ class PersonNameDetector(Recognizer):
         if item.role is Role.PROFESSIONAL_NAME:  # a practitioner's name: personal data, never the patient's
             return [Hit(self.entity, value, 0.9, (f"professional {item.where}", STAFF))]
         return [Hit(self.entity, value, 0.9, (f"field {item.where}",))]
+
+
+def _known(word: str) -> bool:
+    """A given name of the gazetteer (a compound one by its first part: "Jean-Yves")."""
+    folded = fold(word).lower()
+    return folded in FIRST_NAMES or folded.split("-")[0] in FIRST_NAMES
 
 
 def parse_date(text: str) -> date | None:
