@@ -13,12 +13,14 @@ named) is neither; a letter about a named patient, or an HL7 message with a PID 
   never makes a patient; in a staff document (attendance sheet, minutes: ``STAFF`` cues) names alone do not either,
   so a training list whose course titles are clinical stays personal data only. Patient identifiers and a name
   with a birth date still count.
-* Health content: clinical signals worth at least ``HEALTH_CONTENT_MIN`` points (a CIM-10 or CCAM code weighs more
+* Health content: clinical signals worth at least ``HEALTH_CONTENT_MIN`` points (a department's name counts only
+  about a patient given by an identifier or a birth date) (a CIM-10 or CCAM code weighs more
   than a section heading; one signal is enough about a person singled out: named with a bed or a room, ``lit 12
   M. X``, as the patient, or with a birth date), or a
   health format (DICOM, HL7, HPRIM, CDA, FHIR) that carries a patient.
 * Personal data: any identifier of a person. A phone number or an IBAN alone is weak evidence (a switchboard's
-  service numbers, a supplier's bank account): personal only when a person is identified in the file too. So is a
+  service numbers, a supplier's bank account), and so is a service's mailbox (``secretariat.cardio@``, reported as
+  an EMAIL noted "service mailbox"): personal only when a person is identified in the file too. So is a
   NIR whose key fails: reported (low confidence: a mistyped number), but alone it identifies nobody, and a file of
   nothing else is interface test data, not a register of people.
 """
@@ -30,6 +32,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from lanterne.detect.base import Finding
+from lanterne.detect.detectors.clinical import DEPARTMENT
+from lanterne.detect.detectors.contact import SERVICE_MAILBOX
 from lanterne.detect.detectors.person import (
     BED_PATTERN,
     HEADING_PATTERN,
@@ -49,6 +53,7 @@ CLINICAL_WEIGHTS = {
 CONTEXT_CUES = frozenset({"STAFF"})  # unfingerprinted findings that describe the document, not health content
 WEAK_PERSONAL = frozenset({"PHONE", "IBAN"})  # personal only next to an identified person (see module docstring)
 INVALID_KEY = "key invalid"  # the NIR/INS detectors' explanation when the key does not match
+WEAK_NOTES = (INVALID_KEY, SERVICE_MAILBOX)
 CLINICAL_CAP_PER_KIND = 3.0  # one kind of signal repeated (a word used ten times) is still one kind of evidence
 HEALTH_CONTENT_MIN = 2.0
 # A name after a bed or a room ("lit 12 M. X") is a hospitalised patient, and a name given as the patient's or with a
@@ -92,8 +97,9 @@ def _identifiers(findings: Iterable[Finding]) -> dict[str, Finding]:
 
 
 def _weak(finding: Finding) -> bool:
-    """Evidence of a person only next to an identified one (module docstring): a phone, an IBAN, a failed NIR key."""
-    return finding.entity in WEAK_PERSONAL or INVALID_KEY in finding.explanation
+    """Evidence of a person only next to an identified one (module docstring): a phone, an IBAN, a failed NIR key,
+    a service's mailbox."""
+    return finding.entity in WEAK_PERSONAL or any(note in finding.explanation for note in WEAK_NOTES)
 
 
 def _named_patient(findings: Iterable[Finding]) -> tuple[bool, bool]:
@@ -138,7 +144,11 @@ def decide(findings: list[Finding], health_format: bool = False, format_name: st
     patient_ids = dict(Counter(f.entity for f in ids.values() if f.entity in PATIENT_IDS and not _weak(f)))
     birth = counts.get("BIRTH_DATE", 0)
     letter = clinical.get("SECTION", 0) >= LETTER_SECTIONS or clinical.get("LETTER", 0) > 0
-    clinical_points = sum(min(CLINICAL_CAP_PER_KIND, CLINICAL_WEIGHTS.get(k, 1.0) * n) for k, n in clinical.items())
+    # A department's name ("Service : Cardiologie") is a stay in that unit for a patient given by an identifier or
+    # a birth date (an admissions list), and nothing medical in a list of staff and their departments.
+    departments = Counter(f.entity for f in findings if f.fingerprint is None and DEPARTMENT in f.explanation)
+    counted = clinical if patient_ids or birth else clinical - departments
+    clinical_points = sum(min(CLINICAL_CAP_PER_KIND, CLINICAL_WEIGHTS.get(k, 1.0) * n) for k, n in counted.items())
     bed = any(f"pattern {BED_PATTERN}" in f.explanation for f in ids.values())
     any_name = strong_name or weak_name
     # A person named as the patient, or named with a birth date, is singled out: one clinical signal about them is

@@ -367,3 +367,31 @@ def test_nirs_whose_keys_all_fail_are_test_data_not_personal(engine: Engine) -> 
 def test_a_mistyped_nir_next_to_a_name_is_personal(engine: Engine) -> None:
     decision = run(engine, f"Nom : DUPONT Jean\nNIR : {_bad_key('255081416802538')}\n")
     assert decision.personal_data and decision.identifiers.get("NIR", 0) == 1
+
+
+def test_a_service_mailbox_is_reported_but_alone_is_not_personal(engine: Engine) -> None:
+    alone = run(engine, "Inscriptions : secretariat.diabeto@ch-exemple.fr ou contact@ch-exemple.fr")
+    assert alone.identifiers == {"EMAIL": 2} and not alone.personal_data
+    named = run(engine, "Écrire à Mme Odile FERRAND : secretariat.diabeto@ch-exemple.fr")
+    assert named.personal_data
+
+
+STAFF_PARKING = "Nom | Prénom | Service | Tél. portable\n" + "".join(
+    f"Nom: {last} | Prénom: {first} | Service: {unit} | Tél. portable: 06 23 61 16 3{i}\n"
+    for i, (last, first, unit) in enumerate(
+        [("JOLY", "Aimée", "chirurgie digestive"), ("COSTE", "Andrée", "SSR"), ("MALLET", "Sylvie", "HAD")]
+    )
+)
+
+
+def test_staff_with_their_departments_are_not_patients(engine: Engine) -> None:
+    decision = run(engine, STAFF_PARKING)
+    assert decision.personal_data and not decision.health_data
+    assert decision.clinical  # the department names are still reported as signals
+
+
+def test_a_department_is_a_stay_for_a_patient_with_an_identifier(engine: Engine) -> None:
+    admissions = (
+        "Nom | Prénom | IPP | Service\nNom: JOLY | Prénom: Aimée | IPP: 8001234567 | Service: chirurgie digestive\n"
+    )
+    assert run(engine, admissions).health_data

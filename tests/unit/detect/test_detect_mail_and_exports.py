@@ -255,7 +255,9 @@ def test_staff_wording_is_no_care(scan, text: str) -> None:  # type: ignore[no-u
     ],
 )
 def test_service_mailboxes_are_not_people(scan, address: str, personal: bool) -> None:  # type: ignore[no-untyped-def]
-    assert bool(found(scan(f"Écrire à {address}"), "EMAIL")) is personal
+    """Every address is reported; a service's is noted as such (weak evidence in the decision)."""
+    (email,) = found(scan(f"Écrire à {address}"), "EMAIL")
+    assert ("service mailbox" not in email.explanation) is personal
 
 
 def test_a_switchboard_number_after_an_order_number_is_a_phone(scan) -> None:  # type: ignore[no-untyped-def]
@@ -307,3 +309,26 @@ def test_no_kin_tie_no_kin_name(scan, text: str) -> None:  # type: ignore[no-unt
 @pytest.mark.parametrize("text", ["suivi psy", "suivi psychologique hebdomadaire"])
 def test_a_psychological_follow_up_is_care(scan, text: str) -> None:  # type: ignore[no-untyped-def]
     assert len(found(scan(text), "CARE")) == 1
+
+
+def test_a_tab_ends_a_name(scan) -> None:  # type: ignore[no-untyped-def]
+    """Tab-separated exports put the next label in the next cell: it is no part of the name and keeps its value."""
+    findings = scan("Patient :\tMAURICE Julien\tIPP :\t64931873\n")
+    assert [f.masked for f in names(findings)] == ["M****** J*****"]
+    assert len(found(findings, "IPP")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "care"),
+    [
+        ("Accord pour le séjour en neurologie (forfait journalier)", True),
+        ("suite à son séjour au service de cardiologie", True),
+        ("pris(e) en charge aux urgences le 16-02-2025", True),
+        ("transmettre le certificat médical initial", True),
+        ("Préciser les lésions constatées et l'ITT", True),
+        ("un séjour en Espagne, un séjour au ski", False),
+        ("Le service des urgences recrute", False),
+    ],
+)
+def test_stays_emergency_care_and_certificates_are_care(scan, text: str, care: bool) -> None:  # type: ignore[no-untyped-def]
+    assert bool(found(scan(text), "CARE")) is care

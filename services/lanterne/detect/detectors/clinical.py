@@ -256,8 +256,37 @@ _CONDITIONS = (
 )  # fmt: skip
 
 
+# Labels that name a department: a care word right after one ("Service : Chirurgie digestive", "UF: SSR") says
+# where someone works or stays, not what was done to them.
+DEPARTMENT_LABELS = ("service", "unite", "uf", "pole", "affectation", "departement")
+DEPARTMENT = "department"  # a finding's explanation: see WordSignal
+
+
+class WordSignal(ClinicalSignal):
+    """A clinical signal written in words (a condition, an act of care), shown in lower case.
+
+    After a department label the word names a department (``Service : Chirurgie digestive``): the finding is noted
+    ``department``, and the decision counts it as health content only about a patient singled out by an identifier
+    or a birth date (a stay in that unit), never for a list of staff with their departments.
+    """
+
+    context = DEPARTMENT_LABELS
+    context_before = 14
+    context_after = 0
+    field_roles = frozenset()
+
+    def judge(self, candidate: str, pattern: Pattern, context_word: str | None) -> Hit | None:
+        hit = super().judge(candidate, pattern, None)
+        if hit is None or context_word is None:
+            return hit
+        return Hit(hit.entity, hit.value, hit.confidence, (*hit.explanation, DEPARTMENT))
+
+    def mask(self, candidate: str) -> str:
+        return " ".join(candidate.split()).lower()
+
+
 @register
-class ConditionDetector(ClinicalSignal):
+class ConditionDetector(WordSignal):
     """Names of diseases, conditions and treatments (``diabète``, ``insuffisance cardiaque``, ``chimiothérapie``).
 
     The weakest signal: a newsletter is full of them. It counts towards health content only together with an
@@ -267,10 +296,6 @@ class ConditionDetector(ClinicalSignal):
     name = "condition"
     entity = "CONDITION"
     patterns: ClassVar[tuple[Pattern, ...]] = (Pattern("condition", rf"{word_start(_CONDITIONS)}(?![\w])", 0.6),)
-    field_roles = frozenset()
-
-    def mask(self, candidate: str) -> str:
-        return " ".join(candidate.split()).lower()
 
 
 # The care pathway: exams, imaging and its findings, procedures, care settings and follow-ups, written in words.
@@ -407,6 +432,13 @@ _CARE_ACTS = (
     r"|orthophonie|hospitalisation|h[ôo]pital\s+de\s+jour|immunoth\w*|photoh\w*)",
     r"h[ôo]pital\s+de\s+jour",
     r"hospitalisations?\s+(?:de\s+jour|compl[èe]te|[àa]\s+domicile)",
+    # a stay in a unit, care in the emergency department, the certificate an injury gets (insurers', police letters)
+    rf"s[ée]jours?\s+(?:en|au|(?:dans\s+le|au)\s+service\s+d['\u2019e]\s*|dans\s+l['\u2019]unit[ée]\s+d['\u2019e]\s*)\s*"
+    rf"(?:{_SPECIALTY}|r[ée]animation|soins\s+(?:intensifs|continus|palliatifs)|ssr|usi[cp]?|maternit[ée]"
+    r"|m[ée]decine\s+(?:interne|polyvalente|g[ée]n[ée]rale|physique))",
+    r"pris(?:e|es)?(?:\s*\(e\))?\s+en\s+charge\s+(?:aux|par\s+les|au\s+service\s+des)\s+urgences",
+    r"certificats?\s+m[ée]dica(?:l|ux)(?:\s+(?:initial|de\s+constatation|descriptif))?",
+    r"l[ée]sions?\s+(?:constat[ée]es|traumatiques?|cutan[ée]es)",
     r"bons?\s+de\s+transport",
     r"transports?\s+sanitaires?",
     r"ambulances?",
@@ -532,7 +564,7 @@ def first_letter_variants(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @register
-class CareDetector(ClinicalSignal):
+class CareDetector(WordSignal):
     """The care pathway in words: exams and imaging (``IRM cérébrale``, ``coloscopie``), their findings (``nodule
     pulmonaire``, ``lithiase``), procedures and settings (``post-op PTH``, ``hôpital de jour``, ``bon de transport``)
     and follow-ups (``suivi de grossesse``, ``consultation mémoire``), plus the usual abbreviations (``OAP``, ``AEG``).
@@ -543,10 +575,6 @@ class CareDetector(ClinicalSignal):
     patterns: ClassVar[tuple[Pattern, ...]] = (
         Pattern("care", rf"{word_start(first_letter_variants(_CARE_ACTS), exact=_CARE_ABBREVIATIONS)}(?![\w])", 0.6),
     )
-    field_roles = frozenset()
-
-    def mask(self, candidate: str) -> str:
-        return " ".join(candidate.split()).lower()
 
 
 _SCORE_SEP = r"[ \t]*(?:[àa:=][ \t]*)?"

@@ -17,6 +17,7 @@ from lanterne.detect.context import fold
 from lanterne.detect.detectors.firstnames import FIRST_NAMES
 from lanterne.detect.recognizer import Hit, Recognizer
 from lanterne.detect.registry import register
+from lanterne.extract.base import StructuredField
 from lanterne.privacy import mask
 
 
@@ -113,6 +114,10 @@ SERVICE_MAILBOXES = frozenset(
 )
 
 
+SERVICE_MAILBOX = "service mailbox"  # a finding's explanation: an address that names a service, not a person
+SERVICE_CONFIDENCE = 0.5
+
+
 def service_mailbox(local: str) -> bool:
     """Is this local part (before the ``@``) a service's mailbox: ``secretariat.cardio``, ``contact``, ``cardio.rdv``?
     A service word first says so, or anywhere when no given name is there too (``marie.accueil`` is Marie's)."""
@@ -147,9 +152,18 @@ class EmailDetector(Recognizer):
     def normalise(self, candidate: str) -> str:
         return candidate.strip().lower()
 
-    def validate(self, candidate: str) -> bool | None:
-        """A service's mailbox names no person: not personal data (``service_mailbox``)."""
-        return False if service_mailbox(self.normalise(candidate).partition("@")[0]) else None
+    def judge(self, candidate: str, pattern: Pattern, context_word: str | None) -> Hit | None:
+        return self._noted(super().judge(candidate, pattern, context_word))
+
+    def from_field(self, item: StructuredField) -> list[Hit]:
+        return [hit for hit in map(self._noted, super().from_field(item)) if hit is not None]
+
+    def _noted(self, hit: Hit | None) -> Hit | None:
+        """A service's mailbox (``service_mailbox``) is reported, noted as such: it names no person, so alone it
+        makes no file personal data (classify/decide.py), like a switchboard's number."""
+        if hit is None or not service_mailbox(self.normalise(hit.value).partition("@")[0]):
+            return hit
+        return Hit(hit.entity, hit.value, min(hit.confidence, SERVICE_CONFIDENCE), (*hit.explanation, SERVICE_MAILBOX))
 
     def mask(self, candidate: str) -> str:
         local, _, domain = self.normalise(candidate).partition("@")

@@ -30,8 +30,9 @@ BARE_PATTERNS = frozenset({"given-family", "family-given", "given-family-id", "f
 _CAP = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'\u2019-]+"
 _PARTICLE = r"(?:(?:de|du|des|le|la|van|von)[ \t]|d['\u2019])"  # "Dupont de Nemours", "d'Aubigné"
 PARTICLES = frozenset({"de", "du", "des", "le", "la", "van", "von"})
-# Words are split by spaces, or by HL7's component separator when an export writes the XPN as is ("DUPONT^Jean").
-_NAME = rf"(?P<value>{_CAP}(?:(?:[ \t]{{1,2}}|\^){_PARTICLE}?{_CAP}){{0,3}})"
+# Words are split by spaces, or by HL7's component separator when an export writes the XPN as is ("DUPONT^Jean"),
+# never by a tab: a tab ends a cell ("Patient :<tab>X<tab>IPP :").
+_NAME = rf"(?P<value>{_CAP}(?:(?: {{1,2}}|\^){_PARTICLE}?{_CAP}){{0,3}})"
 _LABEL = word_start(
     (
         r"patiente?(?:\s*\(e\))?(?:\s+concern[ée](?:\s*\(e\)|e)?)?",
