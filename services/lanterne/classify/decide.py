@@ -38,6 +38,7 @@ from lanterne.detect.detectors.person import (
     BED_PATTERN,
     HEADING_PATTERN,
     HEADING_TITLED_PATTERN,
+    MAIL_PATTERN,
     MEETING_PATTERN,
     STAFF,
 )
@@ -48,7 +49,7 @@ ENTITY_PRECEDENCE = {"INS": 0, "NIA": 1, "NIR": 2}
 NOT_PERSONAL = frozenset({"FINESS"})  # identifies an establishment, not a person
 CLINICAL_WEIGHTS = {
     "ICD10": 2.0, "CCAM": 2.0, "LOINC": 2.0, "ATC": 1.0, "SECTION": 1.0, "DRUG": 1.0, "LAB": 1.0, "CONDITION": 1.0,
-    "LETTER": 1.0, "CARE": 1.0, "VITAL": 1.0,
+    "LETTER": 1.0, "CARE": 1.0, "VITAL": 1.0, "SELF_CARE": 1.0,
 }  # fmt: skip
 CONTEXT_CUES = frozenset({"STAFF"})  # unfingerprinted findings that describe the document, not health content
 WEAK_PERSONAL = frozenset({"PHONE", "IBAN"})  # personal only next to an identified person (see module docstring)
@@ -102,11 +103,16 @@ def _weak(finding: Finding) -> bool:
     return finding.entity in WEAK_PERSONAL or any(note in finding.explanation for note in WEAK_NOTES)
 
 
-def _named_patient(findings: Iterable[Finding]) -> tuple[bool, bool]:
-    """(a name the format or a label gives as the patient's, a name only after a title). Staff names are neither."""
+def _named_patient(findings: Iterable[Finding], writer_is_patient: bool = False) -> tuple[bool, bool]:
+    """(a name the format or a label gives as the patient's, a name only after a title). Staff names are neither,
+    except a mail's correspondents when the writer speaks of their own care (``SELF_CARE``): the sender is the
+    patient."""
     strong = weak = False
     for finding in findings:
-        if finding.entity != "PERSON_NAME" or STAFF in finding.explanation:
+        if finding.entity != "PERSON_NAME":
+            continue
+        if STAFF in finding.explanation:
+            weak = weak or (writer_is_patient and f"pattern {MAIL_PATTERN}" in finding.explanation)
             continue
         if any(e.startswith("field") or e in _PATIENT_PATTERNS for e in finding.explanation):
             strong = True
@@ -140,7 +146,7 @@ def decide(findings: list[Finding], health_format: bool = False, format_name: st
     if len(ids) > MAX_FINGERPRINTS:
         decision.reasons.append(f"fingerprints kept for {MAX_FINGERPRINTS} of {len(ids)} identifiers")
 
-    strong_name, weak_name = _named_patient(ids.values())
+    strong_name, weak_name = _named_patient(ids.values(), clinical.get("SELF_CARE", 0) > 0)
     patient_ids = dict(Counter(f.entity for f in ids.values() if f.entity in PATIENT_IDS and not _weak(f)))
     birth = counts.get("BIRTH_DATE", 0)
     letter = clinical.get("SECTION", 0) >= LETTER_SECTIONS or clinical.get("LETTER", 0) > 0

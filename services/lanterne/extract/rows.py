@@ -149,6 +149,23 @@ def header_line(header: Sequence[str]) -> str:
     return " | ".join(name for name in header if name)
 
 
+def _labelled_pairs(texts: list[str]) -> list[str]:
+    """Cells with a label written with its colon (``IPP :``) joined to the value cell after them: a row of several
+    pairs (``Patient : | DUPONT Jean | IPP : | 8001234567``) reads ``Patient: DUPONT Jean | IPP: 8001234567``."""
+    parts: list[str] = []
+    index = 0
+    while index < len(texts):
+        text = texts[index]
+        value = texts[index + 1] if index + 1 < len(texts) else None
+        if value is not None and text.endswith(":") and looks_like_label(text) and not value.endswith(":"):
+            parts.append(f"{text.rstrip(':').strip()}: {value}")
+            index += 2
+        else:
+            parts.append(text)
+            index += 1
+    return parts
+
+
 def format_row(header: Sequence[str] | None, row: Sequence[object], form: bool = False) -> str:
     """One row as one line: ``header: value | ...``, or the values alone without a header (``label: value`` when
     ``form`` and the row is a label cell followed by one value cell)."""
@@ -156,7 +173,7 @@ def format_row(header: Sequence[str] | None, row: Sequence[object], form: bool =
         filled = [cell for cell in row if cell_text(cell)]
         if form and len(filled) == 2 and looks_like_label(filled[0]):
             return f"{cell_text(filled[0]).rstrip(':').strip()}: {cell_text(filled[1])}"
-        return " | ".join(text for text in map(cell_text, row) if text)
+        return " | ".join(_labelled_pairs([cell_text(cell) for cell in filled]))
     parts = []
     for index, cell in enumerate(row):
         value = cell_text(cell)

@@ -395,3 +395,20 @@ def test_a_department_is_a_stay_for_a_patient_with_an_identifier(engine: Engine)
         "Nom | Prénom | IPP | Service\nNom: JOLY | Prénom: Aimée | IPP: 8001234567 | Service: chirurgie digestive\n"
     )
     assert run(engine, admissions).health_data
+
+
+PATIENT_MAIL = (
+    "De : Odile Ferrand <odile.ferrand@exemple.fr>\nÀ : secretariat.nephrologie@chu-exemple.fr\nObjet : Rendez-vous\n\n"
+    "Bonjour,\nJe suis suivie en néphrologie pour une polyarthrite. Pouvez-vous me renvoyer mon ordonnance ?\n"
+)
+STAFF_MAIL = (
+    "De : Odile Ferrand <odile.ferrand@exemple.fr>\nÀ : secretariat.nephrologie@chu-exemple.fr\nObjet : Planning\n\n"
+    "Bonjour,\nLe planning de la consultation de néphrologie de mars est en pièce jointe. Bonne journée.\n"
+)
+
+
+def test_a_writer_speaking_of_their_own_care_is_the_patient(engine: Engine) -> None:
+    patient = run(engine, PATIENT_MAIL)
+    assert patient.health_data and patient.clinical.get("SELF_CARE")
+    staff = run(engine, STAFF_MAIL)
+    assert staff.personal_data and not staff.health_data  # the sender of a staff mail stays staff

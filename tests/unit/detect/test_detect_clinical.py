@@ -152,3 +152,20 @@ def test_staff_cues(scan, text: str, count: int, why: str) -> None:  # type: ign
     findings = scan(text)
     assert sum(1 for f in findings if f.entity == "STAFF") == count, why
     assert all(f.fingerprint is None for f in findings if f.entity == "STAFF")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Je suis suivie en néphrologie depuis 2019.", True),
+        ("J'ai été hospitalisé en mars.", True),
+        ("Pouvez-vous me renvoyer mon ordonnance ?", True),
+        ("Je souffre d'une sciatique.", True),
+        ("Je suis suivi par le Dr Martin.", True),
+        ("Je suis en congé la semaine prochaine.", False),
+        ("Mon rendez-vous avec la DRH est reporté.", False),
+        ("Son ordonnance est prête.", False),  # someone else's: the care words' business, not the writer's
+    ],
+)
+def test_a_writer_speaking_of_their_own_care(scan, text: str, found: bool) -> None:  # type: ignore[no-untyped-def]
+    assert any(f.entity == "SELF_CARE" for f in scan(text)) is found

@@ -332,3 +332,10 @@ def test_a_tab_ends_a_name(scan) -> None:  # type: ignore[no-untyped-def]
 )
 def test_stays_emergency_care_and_certificates_are_care(scan, text: str, care: bool) -> None:  # type: ignore[no-untyped-def]
     assert bool(found(scan(text), "CARE")) is care
+
+
+@pytest.mark.parametrize("text", ["Docteur M. Besson, chef de clinique", "Dr J.-P. Martin, PH", "Pr A. de Villiers"])
+def test_a_physician_with_initials_is_staff(scan, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Not 'M. Besson' as Monsieur Besson, a possible patient: the title before the initial makes a physician."""
+    (name,) = names(scan(text))
+    assert "staff" in name.explanation

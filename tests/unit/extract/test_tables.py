@@ -14,7 +14,7 @@ import pytest
 from extract_helpers import all_text, run
 
 from lanterne.extract import Limits
-from lanterne.extract.rows import DOCUMENT_TABLE_MIN_COLUMNS, header_index, table_lines
+from lanterne.extract.rows import DOCUMENT_TABLE_MIN_COLUMNS, format_row, header_index, table_lines
 
 HEADER = ["Chambre", "Patient", "IPP", "Date de naissance"]
 ROWS = [["12", "MARTIN Paul", "8001234567", "12/03/1954"], ["14", "DURAND Anne", "8007654321", "01/02/1960"]]
@@ -187,3 +187,12 @@ def test_html_nested_table_and_lines_inside_a_cell(limits: Limits) -> None:
     page = f"<html><body><table><tr><td>Patient<br>MARTIN Paul</td><td>{inner}</td></tr></table></body></html>"
     lines = all_text(run(page.encode(), "cr.html", limits)).splitlines()
     assert lines == ["Patient", "MARTIN Paul | IPP: 8001234567"]  # a cell of two lines is no label
+
+
+def test_labels_with_their_colon_take_the_next_cell_as_value() -> None:
+    """A row of several label/value pairs (tab-separated exports write them so): each label reads with its value."""
+    assert format_row(None, ["Patient :", "DUPONT Jean", "IPP :", "8001234567"]) == (
+        "Patient: DUPONT Jean | IPP: 8001234567"
+    )
+    assert format_row(None, ["Nom", "DUPONT", "Prénom", "Jean"]) == "Nom | DUPONT | Prénom | Jean"  # no colon: unsure
+    assert format_row(None, ["Entrée :", "Sortie :", "12/01/2025"]) == "Entrée : | Sortie: 12/01/2025"

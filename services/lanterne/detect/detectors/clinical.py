@@ -310,7 +310,9 @@ _BODY_PART = (
 _SPECIALTY = (
     r"oncolog\w*|m[ée]moire|psychiatr\w*|cardiolog\w*|diab[ée]to\w*|pneumolog\w*|neurolog\w*|g[ée]riatr\w*"
     r"|an[ée]sth[ée]\w*|chirurg\w*|gyn[ée]co\w*|obst[ée]tri\w*|p[ée]diatr\w*|n[ée]phrolog\w*|h[ée]matolog\w*"
-    r"|rhumatolog\w*|dermatolog\w*|urolog\w*|ophtalmolog\w*|orl|addictolog\w*|douleur"
+    r"|rhumatolog\w*|dermatolog\w*|urolog\w*|ophtalmolog\w*|orl|addictolog\w*|douleur|infectiolog\w*"
+    r"|maladies\s+infectieuses|gastro-?ent[ée]rolog\w*|h[ée]pato-?gastro\w*|endocrinolog\w*|orthop[ée]di\w*"
+    r"|traumatolog\w*|neurochirurg\w*|m[ée]decine\s+interne"
 )
 _CARE_ACTS = (
     # imaging and functional exams
@@ -634,6 +636,35 @@ class CorrespondenceDetector(ClinicalSignal):
     patterns: ClassVar[tuple[Pattern, ...]] = (
         Pattern("correspondence", rf"{word_start(_CORRESPONDENCE)}(?![\w])", 0.7),
     )
+    field_roles = frozenset()
+
+    def mask(self, candidate: str) -> str:
+        return " ".join(candidate.split()).lower()
+
+
+_SELF_CARE = (
+    r"je\s+suis\s+(?:suivie?|soign[ée]e?|trait[ée]e?|hospitalis[ée]e?)(?:\s*\(e\))?\s+(?:en|pour|par|au|à|a|depuis)",
+    r"j['\u2019]ai\s+[ée]t[ée]\s+(?:hospitalis[ée]|op[ée]r[ée]|soign[ée]|trait[ée]|admise?|vue?\s+en\s+consultation)",
+    r"je\s+souffre\s+(?:de|du|des|d['\u2019]\s*\w+)",
+    r"je\s+prends\s+(?:du|de\s+la|des|un|une)\s+(?:traitement|m[ée]dicament)",
+    *(
+        rf"{possessive}\s+(?:traitements?|ordonnances?|m[ée]dicaments?|maladies?|dossier\s+m[ée]dical|pathologies?"
+        r"|op[ée]ration|intervention|hospitalisation|chimioth[ée]rapie|r[ée]sultats\s+d['\u2019]\s*analyses?"
+        r"|prises?\s+de\s+sang|diagnostic)"
+        for possessive in ("mon", "ma", "mes")
+    ),
+)  # fmt: skip
+
+
+@register
+class SelfCareDetector(ClinicalSignal):
+    """A writer speaking of their own care (``je suis suivie en néphrologie``, ``mon ordonnance``): the message is
+    about its author's health, so whoever signs or sends it is the patient (classify/decide.py), as in a patient's
+    e-mail to a department or a records request."""
+
+    name = "self_care"
+    entity = "SELF_CARE"
+    patterns: ClassVar[tuple[Pattern, ...]] = (Pattern("self-care", rf"{word_start(_SELF_CARE)}(?![\w])", 0.6),)
     field_roles = frozenset()
 
     def mask(self, candidate: str) -> str:

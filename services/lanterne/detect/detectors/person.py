@@ -302,7 +302,9 @@ _ACCOUNT_LABEL = word_start(
 # A physician named by title with given and family names ("Dr Hélène Roux", "Docteur Paul MOREL") in a mail header, a
 # signature or a byline: staff, personal data, never the patient.
 _DOCTOR_TITLE = r"[DP](?<![\w].)(?:(?<=D)(?:r\.?|octeure?|octoresse)|(?<=P)(?:r\.?|rofesseure?))[ \t]+"
-_DOCTOR_NAME = rf"(?P<value>{_CAP}(?:[ \t]{_PARTICLE}?{_CAP}){{1,2}})"  # given and family: "Dr Petit" alone is a title
+# Given (or its initials: "Dr J. Dupont", "Pr J.-P. Martin") and family names: "Dr Petit" alone is a title.
+_INITIALS = r"[A-ZÀ-ÖØ-Þ]\.(?:-?[A-ZÀ-ÖØ-Þ]\.)?[ \t]?"
+_DOCTOR_NAME = rf"(?P<value>(?:{_INITIALS}{_PARTICLE}?{_CAP}|{_CAP}(?:[ \t]{_PARTICLE}?{_CAP}){{1,2}}))"
 # "Prénom NOM" or "NOM Prénom" right before a patient id or a birth date ("Anne MOREL (IPP 80012345)", "MOREL Anne,
 # née le ..."): the id says a person is named, so the given name need not be a known one. A look-ahead only: the id
 # and the character before it stay for the IPP and birth-date patterns.
