@@ -37,6 +37,7 @@ DOCUMENT_TABLE_MIN_COLUMNS = 3
 """Column names needed for a header in a document's table (Word, OpenDocument, HTML): there, a two-column table is
 a label/value form (``IPP | 8001234567``) far more often than a list."""
 _HEAD_MAX_ROWS = 1000
+_PAIRS_MIN_CELLS = 4  # a line of several label/value pairs (two cells alone: see _NAMES_UNDER_TITLE)
 _NAMES_UNDER_TITLE = 3  # names a header needs below title lines (two columns there: a form's labels, values)
 
 
@@ -84,11 +85,24 @@ def _width(row: Sequence[object]) -> int:
     return sum(1 for cell in row if cell_text(cell))
 
 
+def _pairs(row: Sequence[object]) -> list[object] | None:
+    """The filled cells of a ``label | value | label | value`` line (a label at each even place), or None."""
+    filled = [cell for cell in row if cell_text(cell)]
+    if not filled or len(filled) % 2 or not all(looks_like_label(cell) for cell in filled[::2]):
+        return None
+    return filled
+
+
+def _form_pairs(row: Sequence[object]) -> bool:
+    """Label/value pairs with a value holding a digit (``Date de naissance | 02/09/1935 | IPP | 416030728``): a form's
+    line, whose labels could pass for column names but whose values could not."""
+    filled = _pairs(row)
+    return filled is not None and any(any(ch.isdigit() for ch in cell_text(cell)) for cell in filled[1::2])
+
+
 def _preamble_line(row: Sequence[object], width: int) -> bool:
-    """A line that may stand above a table's header: a title (one cell, merged or not) or a ``label | value`` pair."""
-    if width == 1:
-        return True
-    return width == 2 and looks_like_label(next(cell for cell in row if cell_text(cell)))
+    """A line that may stand above a table's header: a title (one cell, merged or not) or ``label | value`` pairs."""
+    return width == 1 or _pairs(row) is not None
 
 
 def header_index(rows: Sequence[Sequence[object]], min_columns: int = 1) -> int | None:
@@ -106,7 +120,18 @@ def header_index(rows: Sequence[Sequence[object]], min_columns: int = 1) -> int 
     for index, (row, width) in enumerate(zip(rows, widths, strict=True)):
         if not width:
             continue
-        if width > above and width >= max(min_columns, names) and looks_like_header(row):
+        # "Nom | DUBOIS | Prénom | Julie" above "Né le | 02/09/1935 | IPP | 416030728" and "Poids | 62": pairs of a
+        # form, not column names (a table's rows would all be as wide as its header, not a single pair).
+        following = [later for later, w in zip(rows[index + 1 :], widths[index + 1 :], strict=True) if w]
+        in_form = (
+            width >= _PAIRS_MIN_CELLS
+            and _pairs(row) is not None
+            and bool(following)
+            and _width(following[0]) == width
+            and _form_pairs(following[0])
+            and any(_width(later) == 2 and _pairs(later) is not None for later in following[1:])
+        )
+        if width > above and width >= max(min_columns, names) and looks_like_header(row) and not in_form:
             return index
         if not _preamble_line(row, width):
             return None
@@ -142,6 +167,16 @@ def read_table(rows: Iterable[Sequence[object]], min_columns: int = 1) -> Table:
         return Table([], None, itertools.chain(head, source), 1)
     header = [cell_text(cell) for cell in head[index]]
     return Table(head[:index], header, itertools.chain(head[index + 1 :], source), index + 2)
+
+
+def preamble_line(row: Sequence[object]) -> str:
+    """A line above a table's header as text: label/value pairs as ``label: value | label: value``."""
+    filled = _pairs(row)
+    if filled is None or len(filled) < 2:
+        return format_row(None, row, form=True)
+    texts = [cell_text(cell) for cell in filled]
+    pairs = zip(texts[::2], texts[1::2], strict=True)
+    return " | ".join(f"{label.rstrip(':').strip()}: {value}" for label, value in pairs)
 
 
 def header_line(header: Sequence[str]) -> str:
@@ -220,7 +255,8 @@ def add_table(
     no header (documents, where two-column tables are label/value forms far more often than lists)."""
     table = read_table(rows, min_columns)
     if table.preamble:
-        add_rows(budget, table.preamble, None, 1, where_prefix, form=True)
+        lines = filter(None, map(preamble_line, table.preamble))
+        budget.add_text("\n".join(lines), f"{where_prefix}rows 1-{len(table.preamble)}")
     if table.header is not None:
         budget.add_text(header_line(table.header), f"{where_prefix}header")
     add_rows(budget, table.body, table.header, table.body_row, where_prefix, form=form)
@@ -229,7 +265,7 @@ def add_table(
 def table_lines(rows: Iterable[Sequence[object]], min_columns: int = 1) -> list[str]:
     """A small table as lines of text, formatted as ``add_table`` does (for text built in one piece: HTML)."""
     table = read_table(rows, min_columns)
-    lines = [format_row(None, row, form=True) for row in table.preamble]
+    lines = [preamble_line(row) for row in table.preamble]
     if table.header is not None:
         lines.append(header_line(table.header))
     lines += [format_row(table.header, row, form=True) for row in table.body]

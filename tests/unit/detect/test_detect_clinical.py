@@ -169,3 +169,18 @@ def test_staff_cues(scan, text: str, count: int, why: str) -> None:  # type: ign
 )
 def test_a_writer_speaking_of_their_own_care(scan, text: str, found: bool) -> None:  # type: ignore[no-untyped-def]
     assert any(f.entity == "SELF_CARE" for f in scan(text)) is found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "COMPTE RENDU DE POLYSOMNOGRAPHIE",
+        "Conclusion : SAHOS léger",
+        "audiométrie tonale et vocale, tympanométrie type C",
+        "Appareillage bilatéral proposé",
+        "registre des médicaments de substitution aux opiacés",
+        "Méthadone (mg): 40",
+    ],
+)
+def test_sleep_hearing_and_substitution_care(scan, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(f.entity == "CARE" for f in scan(text))

@@ -190,3 +190,15 @@ def test_staff_names_are_marked(scan, text: str, fields: tuple[StructuredField, 
     """Names of staff carry the ``staff`` explanation: ``decide`` never counts them as a patient."""
     names = [f for f in scan(text, *fields) if f.entity == "PERSON_NAME"]
     assert names and all("staff" in f.explanation for f in names), why
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("N° dossier (NDA) : 3240029742", "NDA"),  # the bracket says which number the site calls "dossier"
+        ("Dossier (IPP) : 8001234567", "IPP"),
+        ("N° dossier : 8001234567", "IPP"),
+    ],
+)
+def test_the_id_named_in_brackets_decides(scan, text: str, entity: str) -> None:  # type: ignore[no-untyped-def]
+    assert [f.entity for f in scan(text)] == [entity]

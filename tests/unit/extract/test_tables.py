@@ -196,3 +196,38 @@ def test_labels_with_their_colon_take_the_next_cell_as_value() -> None:
     )
     assert format_row(None, ["Nom", "DUPONT", "Prénom", "Jean"]) == "Nom | DUPONT | Prénom | Jean"  # no colon: unsure
     assert format_row(None, ["Entrée :", "Sortie :", "12/01/2025"]) == "Entrée : | Sortie: 12/01/2025"
+
+
+def test_a_form_of_label_value_pairs_above_a_table_is_no_header() -> None:
+    """'Nom | DUBOIS | Prénom | Julie' could pass for column names; the pairs under it cannot (dates, numbers)."""
+    rows = [
+        ["Centre d'hémodialyse - fiche de séance"],
+        ["Nom", "DUBOIS", "Prénom", "Julie"],
+        ["Date de naissance", "02/09/1935", "IPP", "416030728"],
+        ["Poids sec (kg)", "62.2"],
+        ["Date", "Poids entrée", "Poids sortie", "TA début", "TA fin"],
+        ["29/10/2025", "71.2", "69.2", "132/71", "102/58"],
+    ]
+    assert header_index(rows) == 4
+    lines = table_lines(rows)
+    assert "Nom: DUBOIS | Prénom: Julie" in lines and "Date de naissance: 02/09/1935 | IPP: 416030728" in lines
+    assert "Date: 29/10/2025 | Poids entrée: 71.2 | Poids sortie: 69.2 | TA début: 132/71 | TA fin: 102/58" in lines
+
+
+def test_a_list_of_four_columns_keeps_its_header() -> None:
+    rows = [
+        ["Nom", "Prénom", "Service", "Poste"],
+        ["DUBOIS", "Julie", "Cardiologie", "IDE"],
+        ["MARTIN", "Paul", "SSR", "AS"],
+    ]
+    assert header_index(rows) == 0
+
+
+def test_a_table_whose_rows_could_read_as_pairs_keeps_its_header() -> None:
+    """A user export: every row as wide as the header, so the header is one even if a row reads like pairs."""
+    rows = [
+        ["login", "nom", "prenom", "email", "service", "dernier_acces"],
+        ["jdubois", "DUBOIS", "Julie", "julie.dubois@ch-exemple.fr", "DSI", "02/09/2025"],
+        ["pmartin", "MARTIN", "Paul", "paul.martin@ch-exemple.fr", "DRH", "12/10/2025"],
+    ]
+    assert header_index(rows) == 0

@@ -440,6 +440,12 @@ _CARE_ACTS = (
     r"|m[ée]decine\s+(?:interne|polyvalente|g[ée]n[ée]rale|physique))",
     r"pris(?:e|es)?(?:\s*\(e\))?\s+en\s+charge\s+(?:aux|par\s+les|au\s+service\s+des)\s+urgences",
     r"certificats?\s+m[ée]dica(?:l|ux)(?:\s+(?:initial|de\s+constatation|descriptif))?",
+    # sleep and hearing explorations, opioid substitution
+    r"polysomnographies?", r"polygraphies?\s+(?:ventilatoires?|du\s+sommeil)",
+    r"apn[ée]es?(?:-hypopn[ée]es?)?\s+(?:du\s+sommeil|obstructives?|centrales?)",
+    r"audiom[ée]tries?(?:\s+(?:tonale|vocale))?", r"audiogrammes?", r"tympanom[ée]tries?",
+    r"appareillages?\s+(?:auditifs?|bilat[ée]ral|unilat[ée]ral)", r"proth[èe]ses?\s+auditives?",
+    r"m[ée]thadone", r"bupr[ée]norphine", r"substitution\s+aux\s+opi(?:ac[ée]s|o[ïi]des)",
     r"l[ée]sions?\s+(?:constat[ée]es|traumatiques?|cutan[ée]es)",
     r"bons?\s+de\s+transport",
     r"transports?\s+sanitaires?",
@@ -549,7 +555,7 @@ _CARE_ABBREVIATIONS = (
     "ECBU", "PMA", "FIV", "ALD", "SSR", "HAD", "USIC", "USC",
     "PNP", "PNA", "ATB", "ATCD", "TAP", "VNI", "VVP", "PICC",
     "IMC", "GIR", "APA", "LCA", "IVG", "MDPH", "AAH", "SSIAD", "EHPAD", "RQTH", "DMLA", "BPCO", "AVC", "HTA",
-    "MMS", "MMSE", "MNA", "CRO", "CRH",
+    "MMS", "MMSE", "MNA", "SAHOS", "IAH", "TSO", "CRO", "CRH",
 )  # fmt: skip
 
 

@@ -26,7 +26,8 @@ from lanterne.settings import ClassifierSettings
 
 # An id token: 4-20 letters/digits/dashes with at least one digit.
 _ID = r"(?P<value>(?=[A-Za-z/-]*\d)[A-Za-z0-9][A-Za-z0-9/-]{3,19})(?![\w])"
-_LEAD = r"\s*(?:\([^()\n]{1,20}\)\s*)?(?:n[°o]\.?\s*)?[:=#]?\s*"  # "N° de séjour (NDA) : ..."
+# "N° de séjour (NDA) : ...", and the id's name itself in brackets: "Dossier (IPP) : ..."
+_LEAD = r"\)?\s*(?:\([^()\n]{1,20}\)\s*)?(?:n[°o]\.?\s*)?[:=#]?\s*"
 _AFTER = r"(?:n[°o]\.?|num(?:[ée]ro)?\.?)"  # "Dossier n° 123", "Séjour num. 456": the number word is required
 _N = (r"n[°o]\.?\s*(?:de\s+|d['\u2019])?", r"num(?:[ée]ro)?\.?\s*(?:de\s+|d['\u2019])?")
 
@@ -35,7 +36,9 @@ _IPP_WORDS = (
     "ipp", "nip", r"identifiant\s+(?:permanent\s+)?(?:du\s+)?patient(?:\s+permanent)?", r"id\.?\s+patient",
     rf"patient\s*{_AFTER}", rf"dossier\s*{_AFTER}(?!\s*(?:de\s+)?s[ée]jour)",
     *(n + r"(?:dossier\s+)?patient" for n in _N),
-    *(n + r"dossier(?!\s+(?:administratif|de\s+s[ée]jour|d['\u2019]\s*hospitalisation))" for n in _N),
+    # not "N° dossier administratif / de séjour", nor "N° dossier (NDA)": the stay's number
+    *(n + r"dossier(?!\s+(?:administratif|de\s+s[ée]jour|d['\u2019]\s*hospitalisation)|\s*\(\s*(?:nda|s[ée]jour))"
+      for n in _N),
 )  # fmt: skip
 _NDA_WORDS = (
     "nda", rf"s[ée]jour\s*{_AFTER}", rf"n[°o]\.?\s*(?:de\s+)?{_STAY_FILE}", _STAY_FILE,

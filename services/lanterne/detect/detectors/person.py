@@ -213,7 +213,7 @@ _FAMILY = rf"[{_UP}][{_UP}'\u2019-]+(?:[ ][{_UP}][{_UP}'\u2019-]+)?"
 # A company's legal form after the words makes them a firm's name built on a person's ("MARTIN Paul SARL").
 _NOT_FIRM = r"(?![ \t]*,?[ \t]*(?:S\.?A\.?S?\.?U?|SARL|S\.A\.R\.L|EURL|SNC|SCI|SCOP|SEL[A-Z]{0,3}|GIE)(?![\w]))"
 _FIRST_LAST = rf"[{_UP}](?<![\w].)[{_LOW}]++(?:-[{_UP}][{_LOW}]+)?[ ]{{1,2}}{_FAMILY}(?![\w]){_NOT_FIRM}"
-_LAST_FIRST = rf"[{_UP}](?<![\w].)[{_UP}'\u2019-]++[ ]{{1,2}}{_GIVEN}(?![\w]){_NOT_FIRM}"
+_LAST_FIRST = rf"[{_UP}](?<![\w].)[{_UP}'\u2019-]++,?[ ]{{1,2}}{_GIVEN}(?![\w]){_NOT_FIRM}"  # "MOREL, Anne" too
 # Before a patient id or a birth date the family name may be written like the given one ("Anne Morel, née le ...",
 # "Morel Anne — DN ..."): the id, not the capitals, says a person is named.
 _FIRST_LAST_ANY = (
@@ -464,7 +464,7 @@ class PersonNameDetector(Recognizer):
         """A name without a label or title: only when the family name is no word, and the given name a known one
         unless a patient id or a birth date follows the name."""
         id_after = pattern.name.endswith("-id")
-        words = candidate.split()
+        words = candidate.replace(",", " ").split()
         given, family = (words[0], words[1:]) if pattern.name.startswith("given") else (words[-1], words[:-1])
         folded = fold(given).lower()
         if folded in NOT_NAMES:
