@@ -62,8 +62,8 @@ def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
 
 def _sniffed_header(first: list[str], sample: str) -> bool:
     """A first row that is not text-only column names may still be a header by the stdlib's type-based guess."""
-    if looks_like_header(first):
-        return False  # ``rows.add_table`` decides (and skips title lines above the real header)
+    if looks_like_header(first) or sum(1 for cell in first if cell.strip()) < 2:
+        return False  # ``rows.add_table`` decides (and skips title lines above the real header, dated or not)
     try:
         return csv.Sniffer().has_header(sample)
     except csv.Error:

@@ -54,3 +54,9 @@ def test_field_over_csv_limit_falls_back_to_text(limits: Limits) -> None:
     result = run(data, "huge.csv", limits)
     assert "corrupt" in codes(result)
     assert all_text(result)  # the rest is kept as text
+
+
+def test_a_dated_title_line_is_no_header(limits: Limits) -> None:
+    """The stdlib's type-based header guess would take a title with a date for the header of a one-column table."""
+    data = "Consultations du Dr X - 05/06/25\nHeure,Patient,Né(e) le\n8h00,Mme Anne DUPONT,14/03/1942\n".encode()
+    assert "Patient: Mme Anne DUPONT | Né(e) le: 14/03/1942" in all_text(run(data, "agenda.csv", limits))
