@@ -252,6 +252,9 @@ def test_staff_wording_is_no_care(scan, text: str) -> None:  # type: ignore[no-u
         ("ninon.accueil@ch-exemple.fr", True),  # a given name: a person's mailbox at the desk
         ("ninon.besset@ch-exemple.fr", True),
         ("pformation@ch-exemple.fr", True),  # one token, not a service word
+        ("materiovigilance@ch-exemple.fr", False),  # an activity's name by its ending
+        ("coordination.greffes@ch-exemple.fr", False),
+        ("celine.hemovigilance@ch-exemple.fr", True),  # a given name: Céline's mailbox
     ],
 )
 def test_service_mailboxes_are_not_people(scan, address: str, personal: bool) -> None:  # type: ignore[no-untyped-def]

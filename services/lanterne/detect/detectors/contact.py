@@ -110,8 +110,13 @@ SERVICE_MAILBOXES = frozenset(
         "patients",
         "usagers",
         "relations",
+        "coordination",
     ]
 )
+# Endings of the names of activities and departments a mailbox is named after ("materiovigilance@",
+# "cardiologie@", "kinesitherapie@", "echographie@"); no French family name ends so at this length.
+SERVICE_SUFFIXES = ("vigilance", "logie", "therapie", "graphie", "ariat")
+SERVICE_WORD_MIN = 8
 
 
 SERVICE_MAILBOX = "service mailbox"  # a finding's explanation: an address that names a service, not a person
@@ -121,7 +126,10 @@ SERVICE_CONFIDENCE = 0.5
 def service_mailbox(local: str) -> bool:
     """Is this local part (before the ``@``) a service's mailbox: ``secretariat.cardio``, ``contact``, ``cardio.rdv``?
     A service word first says so, or anywhere when no given name is there too (``marie.accueil`` is Marie's)."""
-    words = re.split(r"[._+-]", fold(local).lower())
+    words = [
+        "service" if len(w) >= SERVICE_WORD_MIN and w.endswith(SERVICE_SUFFIXES) else w
+        for w in re.split(r"[._+-]", fold(local).lower())
+    ]
     if words[0] in SERVICE_MAILBOXES:
         return True
     return any(w in SERVICE_MAILBOXES for w in words) and not any(w in FIRST_NAMES for w in words)
