@@ -184,3 +184,17 @@ def test_a_writer_speaking_of_their_own_care(scan, text: str, found: bool) -> No
 )
 def test_sleep_hearing_and_substitution_care(scan, text: str) -> None:  # type: ignore[no-untyped-def]
     assert any(f.entity == "CARE" for f in scan(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("mise en place d'une oxygénothérapie de longue durée", "CARE"),
+        ("Dernière gazométrie : PaO2 = 52 mmHg en air ambiant", "VITAL"),
+        ("prescription pour fibrose pulmonaire", "CONDITION"),
+        ("Type : DAI, défibrillateur automatique implantable", "CARE"),
+        ("Programme d'éducation thérapeutique du patient", "CARE"),
+    ],
+)
+def test_home_respiratory_and_device_care(scan, text: str, entity: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(f.entity == entity for f in scan(text))

@@ -342,3 +342,22 @@ def test_a_physician_with_initials_is_staff(scan, text: str) -> None:  # type: i
     """Not 'M. Besson' as Monsieur Besson, a possible patient: the title before the initial makes a physician."""
     (name,) = names(scan(text))
     assert "staff" in name.explanation
+
+
+def test_an_author_list_names_staff(scan) -> None:  # type: ignore[no-untyped-def]
+    (author,) = names(scan("Thrombose veineuse : 9 cas\nBesnard H., Gauthier B., Laine A.-M.\nService de médecine"))
+    assert "staff" in author.explanation
+    assert names(scan("Rendez-vous en Salle A. à 9 h")) == []
+
+
+def test_a_worklist_birth_date_column(scan) -> None:  # type: ignore[no-untyped-def]
+    findings = scan("PatientName: AUBERT^CAMILLE | PatientBirthDate: 19430419 | Modality: MR")
+    assert len(found(findings, "BIRTH_DATE")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "staff"),
+    [("Feuille d'émargement des patients", False), ("Feuille d'émargement - formation incendie", True)],
+)
+def test_the_patients_sign_in_sheet_is_no_staff_document(scan, text: str, staff: bool) -> None:  # type: ignore[no-untyped-def]
+    assert bool(found(scan(text), "STAFF")) is staff

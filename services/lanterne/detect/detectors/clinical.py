@@ -221,7 +221,8 @@ _CONDITIONS = (
     r"pneumothorax", "sciatiques?", r"chol[ée]cystites?", r"sigmo[ïi]dites?", r"diverticulites?",
     r"endom[ée]triose", r"glaucome", r"cataracte", r"migraines?", r"scl[ée]rose\s+lat[ée]rale", r"autisme",
     r"ost[ée]omy[ée]lite", r"érysip[èe]le", r"erysip[èe]le", r"cellulite\s+infectieuse", r"hypothyro[ïi]die",
-    r"hyperthyro[ïi]die", "accouchement", r"c[ée]sarienne", "escarres?", "intubation", r"r[ée]animation",
+    r"hyperthyro[ïi]die", r"fibroses?\s+(?:pulmonaires?|h[ée]patiques?|kystiques?)",
+    "accouchement", r"c[ée]sarienne", "escarres?", "intubation", r"r[ée]animation",
     r"soins\s+palliatifs", "ivg", "addictions?", r"alcoolisme", r"tabagisme", r"m[ée]lanome", r"syndrome\s+coronarien",
     # common conditions, symptoms and findings of other specialties (eyes, teeth, skin, old age, nutrition)
     r"allergies?", r"allergiques?", r"an[ée]mies?", r"arthrites?", "gonarthrose", "coxarthrose", "cervicalgies?",
@@ -420,6 +421,9 @@ _CARE_ACTS = (
     r"(?:hanche|genou|[ée]paule)",
     r"pacemaker",
     r"stimulateur\s+cardiaque",
+    r"d[ée]fibrillateurs?\s+(?:automatiques?\s+)?implantables?",
+    r"oxyg[ée]noth[ée]rapies?", r"gazom[ée]tries?(?:\s+art[ée]rielles?)?",
+    r"[ée]ducation\s+th[ée]rapeutique",
     r"d[ée]fibrillateur\s+implantable",
     r"transfusions?",
     r"perfusions?",
@@ -555,7 +559,7 @@ _CARE_ABBREVIATIONS = (
     "ECBU", "PMA", "FIV", "ALD", "SSR", "HAD", "USIC", "USC",
     "PNP", "PNA", "ATB", "ATCD", "TAP", "VNI", "VVP", "PICC",
     "IMC", "GIR", "APA", "LCA", "IVG", "MDPH", "AAH", "SSIAD", "EHPAD", "RQTH", "DMLA", "BPCO", "AVC", "HTA",
-    "MMS", "MMSE", "MNA", "SAHOS", "IAH", "TSO", "CRO", "CRH",
+    "MMS", "MMSE", "MNA", "SAHOS", "IAH", "TSO", "DAI", "CRT-D", "CRT-P", "CRO", "CRH",
 )  # fmt: skip
 
 
@@ -602,6 +606,7 @@ class VitalSignDetector(ClinicalSignal):
             rf"[EFNPST](?<![\w].)(?:(?<=[EN])(?:VA|VS|N)(?![\w]){_SCORE_SEP}\d{{1,2}}(?:[.,]5)?[ \t]*/[ \t]*10(?!\d)"
             rf"|(?<=[TP])(?:A|AS|AD)(?![\w]){_SCORE_SEP}\d{{2,3}}[ \t]*/[ \t]*\d{{1,3}}(?!\d)"
             rf"|(?<=[FS])(?:C|pO2|aO2|aturation)(?![\w]){_SCORE_SEP}\d{{2,3}}[ \t]*(?:/[ \t]*min|bpm|%)"
+            r"|(?<=P)(?:aO2|aCO2)(?![\w])[ \t]*(?:[:=][ \t]*)?\d{1,3}(?:[.,]\d)?[ \t]*(?:mmHg|kPa)(?![\w])"
             r"|(?<=T)(?:°|emp[ée]rature)[ \t]*(?:[:=][ \t]*)?(?:3[4-9]|4[0-2])(?:[.,]\d)?[ \t]*°?C?(?![\w]))",
             0.6,
         ),

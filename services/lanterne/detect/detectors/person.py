@@ -275,6 +275,12 @@ _LIST_SEP = r"[ \t]*[,;][ \t]*"
 _STAFF_NAME = rf"(?P<value>{_STAFF_ONE}(?:{_LIST_SEP}{_STAFF_TITLE}{_STAFF_ONE}){{0,11}})"
 _STAFF_TITLE_WORDS = frozenset({"dr", "pr", "m", "mme", "mlle"})
 
+# The authors of an abstract or an article, family name then initials ("Besnard H., Gauthier B., Laine A.-M."):
+# professionals, never a patient. Two at least, so a lone "Salle A." is no list.
+AUTHORS_PATTERN = "name-authors"
+_AUTHOR = rf"[{_UP}](?<![\w].)[{_LOW}]+(?:-[{_UP}][{_LOW}]+)?[ ][{_UP}]\.(?:-?[{_UP}]\.)?"
+_AUTHORS = rf"(?P<value>{_AUTHOR}(?:,[ ]{_AUTHOR}){{1,20}})(?![\w])"
+
 # The people of a mail's header ("De : Jean Dupont <jean.dupont@...>", "From: M. B. Dupont", "Cc : DUPONT Anne"): the
 # correspondents, staff (never the patient a mail is about). Line start only; the name is read in a look-ahead, so
 # the address after it stays for the e-mail detector. ``judge`` wants a known given name, a title, or a word of the
@@ -387,6 +393,7 @@ class PersonNameDetector(Recognizer):
         Pattern("name-contact", rf"{_CONTACT_LABEL}[ \t]*:[ \t]*{_STAFF_TITLE}{_STAFF_NAME}", 0.6),
         Pattern(MAIL_PATTERN, _MAIL_LABEL + _MAIL_NAME, 0.65),
         Pattern(ACCOUNT_PATTERN, rf"{_ACCOUNT_LABEL}{_NAME}", 0.6),
+        Pattern(AUTHORS_PATTERN, _AUTHORS, 0.6),
     )
     field_roles = frozenset({Role.PATIENT_NAME, Role.PROFESSIONAL_NAME})
 
@@ -407,6 +414,11 @@ class PersonNameDetector(Recognizer):
             return self._judge_staff_list(candidate, pattern)
         if pattern.name == MAIL_PATTERN:
             return self._judge_mail(candidate)
+        if pattern.name == AUTHORS_PATTERN:
+            first = candidate.split(",")[0]
+            if fold(first.split()[0]).lower() in NOT_NAMES:
+                return None
+            return Hit(self.entity, first, pattern.score, (f"pattern {pattern.name}", STAFF))
         if pattern.name == ACCOUNT_PATTERN:
             parts = candidate.split()
             if any(fold(w).lower() in NOT_NAMES for w in parts) or not any(_known(w) for w in parts):
@@ -538,6 +550,7 @@ class BirthDateDetector(Recognizer):
         "ne le", "nee le", "ne(e) le", "ne (e) le", "ne :", "nee :", "ne(e) :", "date de naissance", "date naissance",
         "date de naiss", "date naiss", "date de nais", "date nais", "dt naiss", "dt nais", "ddn", "naissance", "dob",
         "d.o.b", "dn", "birth date", "birthdate", "date of birth", "born on", "born", "birth",
+        "patientbirthdate", "patient birth date",  # DICOM's attribute name as a worklist export's column
     )  # fmt: skip
     context_before = 30
     context_after = 0

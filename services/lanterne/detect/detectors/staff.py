@@ -24,7 +24,8 @@ STAFF_LABELS = (
 )  # fmt: skip
 # Document titles that say the same, colon or not.
 STAFF_TITLES = (
-    r"feuilles?\s+d['\u2019]\s*[ée]margement(?![\w])",
+    # not the patients' own sheet (a therapeutic-education session: the attendance reveals the disease)
+    r"feuilles?\s+d['\u2019]\s*[ée]margement(?![\w])(?!\s+(?:des\s+)?(?:patients?|usagers|b[ée]n[ée]ficiaires))",
     r"compte[- ]rendu\s+de\s+r[ée]union(?![\w])",
     r"proc[èe]s[- ]verbal(?![\w])",
 )
