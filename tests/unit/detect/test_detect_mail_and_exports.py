@@ -361,3 +361,33 @@ def test_a_worklist_birth_date_column(scan) -> None:  # type: ignore[no-untyped-
 )
 def test_the_patients_sign_in_sheet_is_no_staff_document(scan, text: str, staff: bool) -> None:  # type: ignore[no-untyped-def]
     assert bool(found(scan(text), "STAFF")) is staff
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le directeur général    Mme Joséphine AUGER",
+        "Cadre de santé : M. Paul MARTIN",
+        "Responsable qualité, Mme Anne DURAND",
+    ],
+)
+def test_a_person_named_by_their_function_is_staff(scan, text: str) -> None:  # type: ignore[no-untyped-def]
+    (name,) = names(scan(text))
+    assert "staff" in name.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "department"),
+    [("Lieu de stage : EHPAD", True), ("Zone : Consultations ORL", True), ("Admis en EHPAD en mars", False)],
+)
+def test_places_are_departments(scan, text: str, department: bool) -> None:  # type: ignore[no-untyped-def]
+    (care,) = found(scan(text), "CARE")
+    assert ("department" in care.explanation) is department
+
+
+def test_newborn_care(scan) -> None:  # type: ignore[no-untyped-def]
+    assert len(found(scan("Voie : SNG ; grande prématurité, régurgitations"), "CARE")) == 3
+
+
+def test_the_usual_misspelling_of_naissance_is_a_birth_date_context(scan) -> None:  # type: ignore[no-untyped-def]
+    assert len(found(scan("Date de naisance : 18/04/1984"), "BIRTH_DATE")) == 1

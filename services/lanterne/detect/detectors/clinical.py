@@ -257,9 +257,12 @@ _CONDITIONS = (
 )  # fmt: skip
 
 
-# Labels that name a department: a care word right after one ("Service : Chirurgie digestive", "UF: SSR") says
-# where someone works or stays, not what was done to them.
-DEPARTMENT_LABELS = ("service", "unite", "uf", "pole", "affectation", "departement")
+# Labels that name a department or a place: a care word right after one ("Service : Chirurgie digestive", "UF: SSR",
+# "Lieu de stage : EHPAD", "Zone : Consultations ORL") says where someone works or stays, not what was done to them.
+DEPARTMENT_LABELS = (
+    "service", "unite", "uf", "pole", "affectation", "departement", "lieu", "lieu de stage", "zone", "secteur",
+    "local", "locaux", "site", "etablissement",
+)  # fmt: skip
 DEPARTMENT = "department"  # a finding's explanation: see WordSignal
 
 
@@ -272,7 +275,7 @@ class WordSignal(ClinicalSignal):
     """
 
     context = DEPARTMENT_LABELS
-    context_before = 14
+    context_before = 20
     context_after = 0
     field_roles = frozenset()
 
@@ -423,6 +426,9 @@ _CARE_ACTS = (
     r"stimulateur\s+cardiaque",
     r"d[ée]fibrillateurs?\s+(?:automatiques?\s+)?implantables?",
     r"oxyg[ée]noth[ée]rapies?", r"gazom[ée]tries?(?:\s+art[ée]rielles?)?",
+    # newborns' care: feeding tubes, prematurity
+    r"sondes?\s+(?:naso|oro)-?gastriques?", r"pr[ée]matur(?:it[ée]|[ée]e?s?)", r"r[ée]gurgitations?",
+    r"semaines?\s+d['\u2019]\s*am[ée]norrh[ée]e",
     r"[ée]ducation\s+th[ée]rapeutique",
     r"d[ée]fibrillateur\s+implantable",
     r"transfusions?",
@@ -559,7 +565,7 @@ _CARE_ABBREVIATIONS = (
     "ECBU", "PMA", "FIV", "ALD", "SSR", "HAD", "USIC", "USC",
     "PNP", "PNA", "ATB", "ATCD", "TAP", "VNI", "VVP", "PICC",
     "IMC", "GIR", "APA", "LCA", "IVG", "MDPH", "AAH", "SSIAD", "EHPAD", "RQTH", "DMLA", "BPCO", "AVC", "HTA",
-    "MMS", "MMSE", "MNA", "SAHOS", "IAH", "TSO", "DAI", "CRT-D", "CRT-P", "CRO", "CRH",
+    "MMS", "MMSE", "MNA", "SAHOS", "IAH", "TSO", "DAI", "CRT-D", "CRT-P", "SNG", "SOG", "CRO", "CRH",
 )  # fmt: skip
 
 

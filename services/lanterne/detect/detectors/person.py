@@ -275,6 +275,21 @@ _LIST_SEP = r"[ \t]*[,;][ \t]*"
 _STAFF_NAME = rf"(?P<value>{_STAFF_ONE}(?:{_LIST_SEP}{_STAFF_TITLE}{_STAFF_ONE}){{0,11}})"
 _STAFF_TITLE_WORDS = frozenset({"dr", "pr", "m", "mme", "mlle"})
 
+# A person named by their function first ("Le directeur général Mme Joséphine AUGER", "Cadre de santé : M. X"): a
+# signatory or a manager, staff, never a patient (a report signed by its director is no patient's record).
+FUNCTION_PATTERN = "name-function"
+_FUNCTION = (
+    word_start(
+        (
+            "directeur", "directrice", r"pr[ée]sident", r"pr[ée]sidente", r"chef\s+de\s+(?:service|p[ôo]le|clinique)",
+            r"cadre\s+(?:de\s+sant[ée]|sup[ée]rieure?|de\s+p[ôo]le)", "responsable", r"coordonnat(?:eur|rice)",
+            r"secr[ée]taire\s+g[ée]n[ée]rale?", r"m[ée]decin\s+(?:du\s+travail|coordonnat(?:eur|rice)|chef)",
+        )
+    )
+    + r"(?:[ \t]+(?:g[ée]n[ée]ral(?:e)?|adjointe?|d[ée]l[ée]gu[ée]e?|m[ée]dical(?:e)?|administratif|administrative"
+    r"|des\s+soins|qualit[ée]|du\s+service|de\s+l['\u2019]\s*[ée]tablissement))?[ \t]*[,:]?[ \t]*"
+)  # fmt: skip
+
 # The authors of an abstract or an article, family name then initials ("Besnard H., Gauthier B., Laine A.-M."):
 # professionals, never a patient. Two at least, so a lone "Salle A." is no list.
 AUTHORS_PATTERN = "name-authors"
@@ -380,6 +395,7 @@ class PersonNameDetector(Recognizer):
         Pattern(BED_PATTERN, rf"{_BED}{_TITLE}{_NAME}", 0.7),
         Pattern(HEADING_TITLED_PATTERN, _HEADING_TITLED, 0.65),
         Pattern(HEADING_PATTERN, _HEADING, 0.6),
+        Pattern(FUNCTION_PATTERN, rf"{_FUNCTION}{_TITLE}{_NAME}", 0.6),
         Pattern("name-title", rf"(?:{_TITLE}|{_SUBJECT}(?:{_TITLE})?){_NAME}", 0.6),
         Pattern(KIN_PATTERN, _KIN, 0.6),
         Pattern(SUBJECT_PATTERN, rf"{_SUBJECT_LINE}{_TITLE}{_NAME}", 0.6),
@@ -437,7 +453,8 @@ class PersonNameDetector(Recognizer):
             pending = []
         if not words or len(words[0]) < 2:
             return None
-        why = (f"pattern {pattern.name}", STAFF) if pattern.name == "name-doctor" else (f"pattern {pattern.name}",)
+        staff = pattern.name in ("name-doctor", FUNCTION_PATTERN)
+        why = (f"pattern {pattern.name}", STAFF) if staff else (f"pattern {pattern.name}",)
         return Hit(self.entity, " ".join(words), pattern.score, why)
 
     def _judge_staff_list(self, candidate: str, pattern: Pattern) -> Hit | None:
@@ -551,6 +568,7 @@ class BirthDateDetector(Recognizer):
         "date de naiss", "date naiss", "date de nais", "date nais", "dt naiss", "dt nais", "ddn", "naissance", "dob",
         "d.o.b", "dn", "birth date", "birthdate", "date of birth", "born on", "born", "birth",
         "patientbirthdate", "patient birth date",  # DICOM's attribute name as a worklist export's column
+        "date de naisance", "date naisance", "naisance",  # the usual misspelling
     )  # fmt: skip
     context_before = 30
     context_after = 0
