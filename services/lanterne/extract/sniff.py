@@ -144,26 +144,31 @@ def _xml_family(text: str) -> str:
     return "xml"
 
 
-TITLE_LINES = 3  # lines without the delimiter allowed above a table (an export's title, a date, a blank)
+TITLE_LINES = 3  # lines with fewer delimiters allowed above a table (an export's title, a date, label/value)
 
 
 def _looks_delimited(text: str, hinted: bool) -> bool:
     """Same count (>= 1) of one delimiter on each sampled line; without a .csv/.tsv name, more lines and columns.
-    A few title lines without the delimiter may come first, as exports write them."""
+    A few title lines with fewer delimiters may come first, as exports write them."""
     sampled = [line for line in text.splitlines()[:20] if line.strip()]
     if len(text) >= 8192 and len(sampled) > 1:
         sampled = sampled[:-1]  # the last sampled line may be cut
+    if not sampled:
+        return False
     for delimiter in _DELIMITERS:
-        titles = next((i for i, line in enumerate(sampled) if delimiter in line), len(sampled))
-        lines = sampled[titles:] if titles <= TITLE_LINES and len(sampled) - titles >= 2 else sampled
-        if not lines:
-            return False
-        counts = {line.count(delimiter) for line in lines}
-        if hinted and min(counts) >= 1:
+        counts = [line.count(delimiter) for line in sampled]
+        leading = next((i for i, count in enumerate(counts) if count), len(counts))  # title lines without any
+        if hinted and leading <= TITLE_LINES and leading < len(counts) and min(counts[leading:]) >= 1:
             return True
         minimum = 2 if delimiter == "," else 1
-        if len(lines) >= 3 and len(counts) == 1 and min(counts) >= minimum:
-            return True
+        # The table: the sampled lines after at most TITLE_LINES lines with fewer delimiters (a title, a date,
+        # a 'label<TAB>value' line above a wider table), all with the same count.
+        for titles in range(min(TITLE_LINES, len(sampled) - 2) + 1):
+            body = set(counts[titles:])
+            width = min(body)
+            enough = hinted or len(sampled) - titles >= 3
+            if enough and len(body) == 1 and width >= minimum and all(c < width for c in counts[:titles]):
+                return True
     return False
 
 

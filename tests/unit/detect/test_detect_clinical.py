@@ -198,3 +198,10 @@ def test_sleep_hearing_and_substitution_care(scan, text: str) -> None:  # type: 
 )
 def test_home_respiratory_and_device_care(scan, text: str, entity: str) -> None:  # type: ignore[no-untyped-def]
     assert any(f.entity == entity for f in scan(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["Type de visite : visite d'embauche", "Conclusion : apte avec port de semelles orthopédiques"]
+)
+def test_occupational_health_visits(scan, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(f.entity == "CONDITION" for f in scan(text))

@@ -39,6 +39,9 @@ from lanterne.extract import sniff
         ("Suivi des séances\nPatient :;X\nIPP :;1\nSéance;Date\n".encode(), "suivi.csv", "csv"),
         (b"Export du 02/01/2025\n\nNom\tLit\tMotif\nA\t1\tx\nB\t2\ty\nC\t3\tz\n", "export", "csv"),
         (b"Titre\nUne ligne sans rien\nEncore une\nEt une autre; enfin\n", "notes.txt", "text"),  # 4 lines first
+        # a label<TAB>value line between the title and a wider table
+        ("Résultats\nLevée d'anonymat\taccord\nNom\tPrénom\tVIH\nA\tB\tnég\nC\tD\tnég\n".encode(), "r.txt", "csv"),
+        (b"Ragged export\na;b;c\n1;2\n3;4;5;6\n", "ragged.csv", "csv"),  # named .csv: any count will do
         (b"Une phrase, avec une virgule.\nUne autre, aussi.\nEt encore, une.\n", "lettre.txt", "text"),
         ("Hélène, née le 01/02/1960".encode("utf-16"), "x.txt", "text"),
         ("Hélène née le 01/02/1960 à Paris, hôpital".encode("utf-16-le"), "x.txt", "text"),  # no BOM

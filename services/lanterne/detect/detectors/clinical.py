@@ -245,8 +245,9 @@ _CONDITIONS = (
     r"commotion\s+c[ée]r[ée]brale", r"traumatismes?\s+cr[âa]niens?", "polytraumatismes?",
     r"pathologies?\s+(?:chroniques?|cardiaques?|psychiatriques?)", r"maladies?\s+(?:chroniques?"
     r"|de\s+(?:crohn|lyme|hodgkin|horton|paget|basedow|biermer|charcot|verneuil|wilson))",
-    r"inaptitudes?", r"inaptes?", r"aptes?\s+avec\s+(?:restrictions?"
-    r"|r[ée]serves?|am[ée]nagement)", r"visites?\s+(?:de\s+reprise|de\s+pr[ée]-?reprise|m[ée]dicales?)",
+    r"inaptitudes?", r"inaptes?", r"aptes?\s+avec\s+(?:restrictions?|r[ée]serves?|am[ée]nagements?|port\s+d[e'\u2019])",
+    r"visites?\s+(?:de\s+reprise|de\s+pr[ée]-?reprise|m[ée]dicales?|d['\u2019]\s*embauche|d['\u2019]\s*aptitude)",
+    r"fiches?\s+d['\u2019]\s*aptitude(?:\s+m[ée]dicale)?",
     r"m[ée]decine\s+du\s+travail", r"reconnaissance\s+(?:de\s+la\s+)?qualit[ée]\s+de\s+travailleur\s+handicap[ée]",
     "rqth", r"mi-?temps\s+th[ée]rapeutique", r"amputations?", r"paral[ys]ies?", r"h[ée]mipl[ée]gies?",
     r"parapl[ée]gies?",
