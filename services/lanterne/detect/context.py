@@ -52,22 +52,23 @@ def _char_class(char: str) -> str:
     return f"[{re.escape(''.join(dict.fromkeys(variants + variants.upper())))}]"
 
 
-def _words_regex(words: list[str]) -> str:
-    r"""The folded words and phrases as one regex that starts with the class of their first letters.
+def words_regex(words: Iterable[str]) -> str:
+    r"""The words and phrases (folded here, longest first) as one regex that starts with the class of their first
+    letters, and ends where a word does (``(?![^\W_])``).
 
     A leading character class lets the regex engine skip, in its fast loop, every character that cannot start a
     word; the branch of each first letter is then picked by a one-character look-behind, and the word boundary is
     checked on the character before it (``(?<![^\W_].)``).
     """
     rests: dict[str, list[str]] = {}
-    for word in words:
+    for word in sorted({fold(w) for w in words}, key=len, reverse=True):
         first, *others = word.split()
         rest = "".join(_char_class(ch) for ch in first[1:])
         rest += "".join(_GAP + "".join(_char_class(ch) for ch in part) for part in others)
         rests.setdefault(_char_class(first[0]), []).append(rest)
     firsts = "".join(cls.strip("[]") for cls in rests)
     branches = "|".join(f"(?<={cls})(?:{'|'.join(alts)})" for cls, alts in rests.items())
-    return rf"[{firsts}](?<![^\W_].)(?:{branches})"
+    return rf"[{firsts}](?<![^\W_].)(?:{branches})(?![^\W_])"
 
 
 class ContextMatcher:
@@ -76,9 +77,9 @@ class ContextMatcher:
     __slots__ = ("_after", "_before", "_cells", "_regex")
 
     def __init__(self, words: Iterable[str], before: int = 60, after: int = 20, cells: bool = False) -> None:
-        folded = sorted({fold(w) for w in words}, key=len, reverse=True)
         # Words are matched whole ("ins" must not fire inside "insuline"); an underscore separates (NUM_SECU).
-        self._regex = re.compile(rf"{_words_regex(folded)}(?![^\W_])") if folded else None
+        words = list(words)
+        self._regex = re.compile(words_regex(words)) if words else None
         self._before = before
         self._after = after
         self._cells = cells

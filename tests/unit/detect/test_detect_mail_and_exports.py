@@ -391,3 +391,17 @@ def test_newborn_care(scan) -> None:  # type: ignore[no-untyped-def]
 
 def test_the_usual_misspelling_of_naissance_is_a_birth_date_context(scan) -> None:  # type: ignore[no-untyped-def]
     assert len(found(scan("Date de naisance : 18/04/1984"), "BIRTH_DATE")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "birth"),
+    [
+        ("Date de naissance :\n5 novembre 1954", True),
+        ("champ@libelle: Né le\nchamp: 18-08-1938", True),
+        ("Né(e) le 12/03/1950, admis le 14/05/2024", True),
+        ("Date : 12/03/2024 ; entrée le 14/05/2024", False),  # dates without a birth label
+        ("Date de naissance de l'enfant à venir : inconnue\n\n\nRDV le 12/03/2024", False),  # too far
+    ],
+)
+def test_a_birth_date_follows_its_label(scan, text: str, birth: bool) -> None:  # type: ignore[no-untyped-def]
+    assert bool(found(scan(text), "BIRTH_DATE")) is birth

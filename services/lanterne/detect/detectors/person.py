@@ -16,7 +16,7 @@ from datetime import date
 from typing import ClassVar
 
 from lanterne.detect.base import Pattern
-from lanterne.detect.context import fold
+from lanterne.detect.context import fold, words_regex
 from lanterne.detect.detectors.contact import SERVICE_MAILBOXES, service_mailbox
 from lanterne.detect.detectors.firstnames import FIRST_NAMES
 from lanterne.detect.recognizer import Hit, Recognizer, word_start
@@ -555,24 +555,29 @@ def parse_date(text: str) -> date | None:
         return None
 
 
+BIRTH_WORDS = (
+    "ne le", "nee le", "ne(e) le", "ne (e) le", "ne :", "nee :", "ne(e) :", "date de naissance", "date naissance",
+    "date de naiss", "date naiss", "date de nais", "date nais", "dt naiss", "dt nais", "ddn", "naissance", "dob",
+    "d.o.b", "dn", "birth date", "birthdate", "date of birth", "born on", "born", "birth",
+    "patientbirthdate", "patient birth date",  # DICOM's attribute name as a worklist export's column
+    "date de naisance", "date naisance", "naisance",  # the usual misspelling
+)  # fmt: skip
+# The label, then the date within 30 characters of the same cell (a colon, "(e) le", a few words), or near the start
+# of the next line ("Date de naissance :\n5 novembre 1954", an XML export's "libelle: Né le\nchamp: 18-08-1938").
+# Anchored on the label, which is rare, rather than on every date of a lab table or a log (each one a candidate
+# whose context had to be looked up): the label is the context the date needs.
+BIRTH_LABEL_PATTERN = "birth-label"
+_BIRTH_DATE = rf"{words_regex(BIRTH_WORDS)}[^\n|]{{0,30}}?(?:\n[^\n|]{{0,12}}?)?(?P<value>{_DATE}|{_DATE_EN})"
+
+
 @register
 class BirthDateDetector(Recognizer):
-    """A birth date: a date next to ``né(e) le``, ``date de naissance``, ``DDN``... or a birth-date field."""
+    """A birth date: a date after ``né(e) le``, ``date de naissance``, ``DDN``... or a birth-date field."""
 
     priority = 35
     name = "birth_date"
     entity = "BIRTH_DATE"
-    patterns: ClassVar[tuple[Pattern, ...]] = (Pattern("date", _DATE, 0.5), Pattern("date-en", _DATE_EN, 0.5))
-    context = (
-        "ne le", "nee le", "ne(e) le", "ne (e) le", "ne :", "nee :", "ne(e) :", "date de naissance", "date naissance",
-        "date de naiss", "date naiss", "date de nais", "date nais", "dt naiss", "dt nais", "ddn", "naissance", "dob",
-        "d.o.b", "dn", "birth date", "birthdate", "date of birth", "born on", "born", "birth",
-        "patientbirthdate", "patient birth date",  # DICOM's attribute name as a worklist export's column
-        "date de naisance", "date naisance", "naisance",  # the usual misspelling
-    )  # fmt: skip
-    context_before = 30
-    context_after = 0
-    requires_context = True
+    patterns: ClassVar[tuple[Pattern, ...]] = (Pattern(BIRTH_LABEL_PATTERN, _BIRTH_DATE, 0.5),)
     field_roles = frozenset({Role.PATIENT_BIRTH_DATE})
 
     def normalise(self, candidate: str) -> str:
