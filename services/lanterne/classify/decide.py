@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from lanterne.detect.base import Finding
-from lanterne.detect.detectors.clinical import DEPARTMENT
+from lanterne.detect.detectors.clinical import DEPARTMENT, OWN_CARE_PATTERN
 from lanterne.detect.detectors.contact import SERVICE_MAILBOX
 from lanterne.detect.detectors.person import (
     BED_PATTERN,
@@ -157,9 +157,11 @@ def decide(findings: list[Finding], health_format: bool = False, format_name: st
     clinical_points = sum(min(CLINICAL_CAP_PER_KIND, CLINICAL_WEIGHTS.get(k, 1.0) * n) for k, n in counted.items())
     bed = any(f"pattern {BED_PATTERN}" in f.explanation for f in ids.values())
     any_name = strong_name or weak_name
-    # A person named as the patient, or named with a birth date, is singled out: one clinical signal about them is
-    # enough, as after a bed ("Salarié : X ... inapte", "Je soussigné X, né le ... : arthroscopie").
-    singled_out = bed or strong_name or (any_name and birth > 0)
+    # A person named as the patient, or named with a birth date or their own exam ("rappeler M. X pour décaler son
+    # IRM"), is singled out: one clinical signal about them is enough, as after a bed ("Salarié : X ... inapte",
+    # "Je soussigné X, né le ... : arthroscopie").
+    own_care = any(f"pattern {OWN_CARE_PATTERN}" in f.explanation for f in findings)  # "décaler son IRM"
+    singled_out = bed or strong_name or (any_name and (birth > 0 or own_care))
     health_content = clinical_points >= (BED_CONTENT_MIN if singled_out else HEALTH_CONTENT_MIN)
     # A birth date names a patient even in a staff document (a tumour board's minutes list present physicians too).
     named = (any_name and birth > 0) or (

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -22,6 +23,7 @@ from lanterne.extract.identity import join_name, patient_identifier_role
 from lanterne.extract.segments import Grammar, Segment, lines, segment
 
 _HEADERS = ("MSH", "FHS", "BHS")
+_SEGMENT = re.compile(r"[A-Z][A-Z0-9]{2}[|^~\\&#]")  # a segment id, then a separator
 _TEXT_TYPES = frozenset({"ST", "TX", "FT", "CE", "CWE", "NM", "SN", "DT", "TS", "CF"})
 
 
@@ -173,13 +175,15 @@ class Hl7Extractor:
         if text is None:
             raise Corrupt("HL7 file does not decode as text")
         grammar: Grammar | None = None
+        other: list[str] = []  # lines that are no segment: an interface log's own lines around the messages
         for count, line in enumerate(lines(text.lstrip("\ufeff"))):
             if count % 256 == 0 and budget.stop():
                 break
             name = line[:3]
             if name in _HEADERS and len(line) > 4:
                 grammar = Grammar.from_header(line[3], line[4:8].split(line[3])[0])
-            if grammar is None:
+            if grammar is None or not _SEGMENT.match(line):
+                other.append(line)
                 continue
             seg = segment(line, grammar, header=name in _HEADERS)
             handler = _HANDLERS.get(seg.id)
@@ -187,4 +191,6 @@ class Hl7Extractor:
                 handler(seg, budget)
         if grammar is None:
             budget.note(Corrupt.code, "no MSH segment: not an HL7 v2 message")
+        elif other:
+            budget.add_text("\n".join(other), "lines outside the messages")
         return budget.out

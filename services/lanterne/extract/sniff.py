@@ -34,6 +34,9 @@ _ODF_MIMETYPES = {
 _OOXML_PARTS = (("word/document.xml", "docx"), ("xl/workbook.xml", "xlsx"), ("ppt/presentation.xml", "pptx"))
 
 _HL7_START = re.compile(r"(?:MSH|FHS|BHS)([|^~\\&#])")
+# HL7 messages inside another text: an interface engine's log ("... INFO received message:" then the segments).
+_HL7_IN_LOG = re.compile(r"[\r\n]MSH\|\^~\\&\|[^\r\n]*[\r\n]+(?:PID|EVN|PV1|ORC|OBR)\|")
+HL7_LOG_WINDOW = 64 * 1024  # how far into a text file embedded messages are looked for
 _HPRIM_SANTE_START = re.compile(r"H\|[^|\r\n]{3,5}\|")
 _HPRIM_MEDECIN_MARK = re.compile(r"^\*{4}(?:LAB|FIN|FINFICHIER)\*{4}\s*$", re.MULTILINE)
 _XML_PROLOG = re.compile(r"(?:<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>|\s)*", re.DOTALL | re.IGNORECASE)
@@ -174,7 +177,7 @@ def _looks_delimited(text: str, hinted: bool) -> bool:
 
 def _text_format(text: str, extension: str) -> str:
     stripped = text.lstrip("\ufeff \t\r\n\x0b")
-    if _HL7_START.match(stripped):
+    if _HL7_START.match(stripped) or _HL7_IN_LOG.search(stripped, 0, HL7_LOG_WINDOW):
         return "hl7"
     if _HPRIM_SANTE_START.match(stripped):
         return "hprim"

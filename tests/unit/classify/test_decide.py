@@ -412,3 +412,10 @@ def test_a_writer_speaking_of_their_own_care_is_the_patient(engine: Engine) -> N
     assert patient.health_data and patient.clinical.get("SELF_CARE")
     staff = run(engine, STAFF_MAIL)
     assert staff.personal_data and not staff.health_data  # the sender of a staff mail stays staff
+
+
+def test_a_named_person_and_their_own_exam_is_health_data(engine: Engine) -> None:
+    note = run(engine, "rappeler Monsieur LETELLIER Sébastien au 06 60 24 89 62 pour décaler son IRM cérébrale")
+    assert note.health_data
+    assert not run(engine, "Mme DURAND a reporté sa réunion de service au 12 mars").health_data
+    assert not run(engine, "Pat. : M. Hamon Patrick\nTel : 06 44 48 52 79\nMotif : réunion").health_data

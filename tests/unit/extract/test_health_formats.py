@@ -10,6 +10,7 @@ from extract_helpers import all_text, codes, run, values
 from extract_samples import BUNDLE, CDA, HL7, HPRIM_MEDECIN, HPRIM_SANTE, INS_OID, PDF
 
 from lanterne.extract import Limits, Role
+from lanterne.extract.sniff import sniff
 
 
 @pytest.mark.parametrize("framing", ["cr", "lf", "crlf", "mllp"])
@@ -210,3 +211,19 @@ def test_hprim_medecin_header(limits: Limits) -> None:
     assert values(result, Role.STAY_ID) == ["D24-001"]
     assert "glycémie élevée" in all_text(result)
     assert "Glycémie 7.2 mmol/l" in values(result, Role.CLINICAL_TEXT)
+
+
+INTERFACE_LOG = (
+    b"2025-11-23 02:00:00 INFO received message:\n"
+    b"MSH|^~\\&|LABO|CH|DPI|HOP|202503221405||ORU^R01|6679243|P|2.5\n"
+    b"PID|||85378509^^^HOP^PI||RIOU^Juliette||20050722|F\n"
+    b"OBX|1|NM|Potassium||4.7|||N|||F\n"
+    b"2025-11-23 02:00:37 ERROR ack timeout, retrying\n"
+)
+
+
+def test_hl7_messages_in_an_interface_log_are_read_with_the_log_lines(limits: Limits) -> None:
+    assert sniff(INTERFACE_LOG, "interface.log") == "hl7"
+    result = run(INTERFACE_LOG, "interface.log", limits)
+    assert {f.role for f in result.fields} >= {Role.PATIENT_ID, Role.PATIENT_NAME, Role.PATIENT_BIRTH_DATE}
+    assert "ERROR ack timeout" in all_text(result) and not result.errors

@@ -472,12 +472,6 @@ _CARE_ACTS = (
     ),
     r"convocations?\s+(?:[àa]|pour)\s+(?:une\s+|la\s+|sa\s+|son\s+|votre\s+)?(?:consultation|hospitalisation"
     r"|intervention|chirurgie|coloscopie|endoscopie|irm|scanner|bilan)",
-    # an exam or a document of the person a sentence speaks of ("après son scanner", "sa prise de sang")
-    *(
-        rf"{possessive}\s+(?:scanner|radio(?:graphie)?|examens|prises?\s+de\s+sang|ordonnances?|hospitalisations?"
-        r"|analyses\s+(?:de\s+sang|sanguines|biologiques))"
-        for possessive in ("son", "sa", "ses", "leurs?")
-    ),
     r"r[ée]sultats?\s+(?:d['\u2019]\s*analyses?|de\s+(?:biologie|laboratoire|prise\s+de\s+sang)|biologiques?"
     r"|sanguins?)",
     r"m[ée]decins?\s+traitants?",  # the patient's own GP, whom a letter or a result is sent to
@@ -582,6 +576,17 @@ def first_letter_variants(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
+# An exam, a treatment or a document of the person a sentence speaks of ("décaler son IRM", "sa prise de sang"): it
+# singles that person out as the patient (classify/decide.py), like a birth date does.
+OWN_CARE_PATTERN = "care-own"
+_OWN_CARE = tuple(
+    rf"{possessive}\s+(?:scanner|irm|radio(?:graphie)?|[ée]chographie|scintigraphie|biopsie|examens?|prises?\s+de\s+sang"
+    r"|ordonnances?|hospitalisations?|analyses\s+(?:de\s+sang|sanguines|biologiques)|op[ée]ration|intervention"
+    r"|traitements?|chimioth[ée]rapie|s[ée]ances?\s+de\s+\w+|pansements?|perfusions?)"
+    for possessive in ("son", "sa", "ses", "leurs?")
+)
+
+
 @register
 class CareDetector(WordSignal):
     """The care pathway in words: exams and imaging (``IRM cérébrale``, ``coloscopie``), their findings (``nodule
@@ -593,6 +598,7 @@ class CareDetector(WordSignal):
     entity = "CARE"
     patterns: ClassVar[tuple[Pattern, ...]] = (
         Pattern("care", rf"{word_start(first_letter_variants(_CARE_ACTS), exact=_CARE_ABBREVIATIONS)}(?![\w])", 0.6),
+        Pattern(OWN_CARE_PATTERN, rf"{word_start(_OWN_CARE)}(?![\w])", 0.6),
     )
 
 

@@ -36,6 +36,7 @@ _NAME = rf"(?P<value>{_CAP}(?:(?: {{1,2}}|\^){_PARTICLE}?{_CAP}){{0,3}})"
 _LABEL = word_start(
     (
         r"patiente?(?:\s*\(e\))?(?:\s+concern[ée](?:\s*\(e\)|e)?)?",
+        r"pat\.",  # a secretary's shorthand ("Pat. : M. X")
         r"patient[\s_]*name",  # lab and PACS exports written in English ("PatientName: DUPONT^Jean")
         r"identit[ée](?:\s+du\s+patient|\s+de\s+la\s+patiente)?",
         r"nom(?:[\s_]+(?:de[\s_]+naissance|naissance|d['\u2019]usage|usage|usuel|de[\s_]+famille|(?:du[\s_]+)?patient|pat))?"
