@@ -196,7 +196,7 @@ class KafkaForwarder:
         """Forward until ``stop`` is set, backing off (capped exponential, jittered) while the broker is away."""
         retrying = Retrying(
             retry=retry_if_exception_type(InfrastructureError),
-            wait=wait_exponential_jitter(initial=0.5, max=self._max_backoff_s),
+            wait=wait_exponential_jitter(multiplier=0.5, max=self._max_backoff_s),
             stop=lambda _state: stop.is_set(),
             sleep=_interruptible(stop),
             before_sleep=before_sleep_log(log, logging.WARNING),

@@ -98,7 +98,7 @@ def build_app(settings: Settings, handler: EventHandler) -> faust.App:
         """Send and wait for the broker's acknowledgement, retrying until it comes (the event stays unacked)."""
         async for attempt in AsyncRetrying(
             retry=retry_if_exception_type(_SEND_ERRORS),
-            wait=wait_exponential_jitter(initial=0.5, max=30.0),
+            wait=wait_exponential_jitter(multiplier=0.5, max=30.0),
             before_sleep=before_sleep_log(log, logging.WARNING),
         ):
             with attempt:

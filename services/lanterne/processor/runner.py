@@ -41,7 +41,7 @@ def ensure_topics_with_retry(settings: KafkaSettings, wait_s: float = 120.0) -> 
     """Create the topics, waiting up to ``wait_s`` for the broker (services often start before Kafka is up)."""
     retrying = Retrying(
         retry=retry_if_exception_type(InfrastructureError),
-        wait=wait_exponential_jitter(initial=0.5, max=10.0),
+        wait=wait_exponential_jitter(multiplier=0.5, max=10.0),
         stop=stop_after_delay(wait_s),
         before_sleep=before_sleep_log(log, logging.WARNING),
         reraise=True,
