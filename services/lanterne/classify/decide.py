@@ -38,6 +38,7 @@ from lanterne.detect.detectors.person import (
     BED_PATTERN,
     HEADING_PATTERN,
     HEADING_TITLED_PATTERN,
+    LABEL_LINE_PATTERN,
     MAIL_PATTERN,
     MEETING_PATTERN,
     STAFF,
@@ -63,7 +64,13 @@ BED_CONTENT_MIN = 1.0
 LETTER_SECTIONS = 2  # section headings that make a document a medical letter (about whoever it names)
 # A name given as a patient's: after a patient label, a bed, or ending a document's title (its subject).
 _PATIENT_PATTERNS = frozenset(
-    {"pattern name-label", f"pattern {BED_PATTERN}", f"pattern {HEADING_PATTERN}", f"pattern {HEADING_TITLED_PATTERN}"}
+    {
+        "pattern name-label",
+        f"pattern {LABEL_LINE_PATTERN}",
+        f"pattern {BED_PATTERN}",
+        f"pattern {HEADING_PATTERN}",
+        f"pattern {HEADING_TITLED_PATTERN}",
+    }
 )
 SAMPLES_PER_TYPE = 3
 MAX_FINGERPRINTS = 5000

@@ -405,3 +405,16 @@ def test_the_usual_misspelling_of_naissance_is_a_birth_date_context(scan) -> Non
 )
 def test_a_birth_date_follows_its_label(scan, text: str, birth: bool) -> None:  # type: ignore[no-untyped-def]
     assert bool(found(scan(text), "BIRTH_DATE")) is birth
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Copie écran DPI\nNom de naissance\nVALETTE\nDate de naissance\n1929-01-28", True),
+        ("Nom\nDUPONT Jean\n", True),
+        ("Patient\nSuivi\n", False),  # a heading under a heading
+        ("la prise en charge du patient\nSuivi en consultation", False),  # a sentence broken across lines
+    ],
+)
+def test_a_label_alone_on_its_line_then_the_name(scan, text: str, named: bool) -> None:  # type: ignore[no-untyped-def]
+    assert bool(names(scan(text))) is named

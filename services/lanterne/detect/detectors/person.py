@@ -33,32 +33,36 @@ PARTICLES = frozenset({"de", "du", "des", "le", "la", "van", "von"})
 # Words are split by spaces, or by HL7's component separator when an export writes the XPN as is ("DUPONT^Jean"),
 # never by a tab: a tab ends a cell ("Patient :<tab>X<tab>IPP :").
 _NAME = rf"(?P<value>{_CAP}(?:(?: {{1,2}}|\^){_PARTICLE}?{_CAP}){{0,3}})"
-_LABEL = word_start(
-    (
-        r"patiente?(?:\s*\(e\))?(?:\s+concern[ée](?:\s*\(e\)|e)?)?",
-        r"pat\.",  # a secretary's shorthand ("Pat. : M. X")
-        r"patient[\s_]*name",  # lab and PACS exports written in English ("PatientName: DUPONT^Jean")
-        r"identit[ée](?:\s+du\s+patient|\s+de\s+la\s+patiente)?",
-        r"nom(?:[\s_]+(?:de[\s_]+naissance|naissance|d['\u2019]usage|usage|usuel|de[\s_]+famille|(?:du[\s_]+)?patient|pat))?"
-        r"(?:\s*(?:/|et)?\s*pr[ée]noms?)?",
-        r"pr[ée]noms?\s*(?:/|et)?\s*nom",
-        r"op[ée]r[ée](?:\s*\(e\)|e)?",
-        r"assur[ée](?:\s*\(e\)|e)?",
-        r"b[ée]n[ée]ficiaire",
-        r"usag[eè]re?",
-        r"r[ée]sidente?",
-        # a death certificate's deceased, and a child's chart with its parents (column names of growth charts)
-        r"d[ée]funte?(?:\s*\(e\))?",
-        r"nom\s+du\s+d[ée]funt",
-        r"d[ée]c[ée]d[ée](?:\s*\(e\)|e)?",
-        "enfant",
-        r"b[ée]b[ée]",
-        r"nouveau-n[ée]e?",
-        r"m[èe]re",
-        r"p[èe]re",
-    )
+_LABEL_WORDS = (
+    r"patiente?(?:\s*\(e\))?(?:\s+concern[ée](?:\s*\(e\)|e)?)?",
+    r"pat\.",  # a secretary's shorthand ("Pat. : M. X")
+    r"patient[\s_]*name",  # lab and PACS exports written in English ("PatientName: DUPONT^Jean")
+    r"identit[ée](?:\s+du\s+patient|\s+de\s+la\s+patiente)?",
+    r"nom(?:[\s_]+(?:de[\s_]+naissance|naissance|d['\u2019]usage|usage|usuel|de[\s_]+famille|(?:du[\s_]+)?patient|pat))?"
+    r"(?:\s*(?:/|et)?\s*pr[ée]noms?)?",
+    r"pr[ée]noms?\s*(?:/|et)?\s*nom",
+    r"op[ée]r[ée](?:\s*\(e\)|e)?",
+    r"assur[ée](?:\s*\(e\)|e)?",
+    r"b[ée]n[ée]ficiaire",
+    r"usag[eè]re?",
+    r"r[ée]sidente?",
+    # a death certificate's deceased, and a child's chart with its parents (column names of growth charts)
+    r"d[ée]funte?(?:\s*\(e\))?",
+    r"nom\s+du\s+d[ée]funt",
+    r"d[ée]c[ée]d[ée](?:\s*\(e\)|e)?",
+    "enfant",
+    r"b[ée]b[ée]",
+    r"nouveau-n[ée]e?",
+    r"m[èe]re",
+    r"p[èe]re",
 )
+_LABEL = word_start(_LABEL_WORDS)
 _LABEL += r"[ \t]*:[ \t]*"
+# A form copied line by line (a patient record's screen pasted into Word): the label alone on its line, the name
+# alone on the next ("Nom de naissance\nVALETTE"). Both whole lines, or a sentence broken across lines would do.
+LABEL_LINE_PATTERN = "name-label-line"
+_LINE_START = r"[^\n]"  # what may not stand before the label: anything but a line break
+_LABEL_LINE = rf"{word_start(_LABEL_WORDS, not_after=_LINE_START)}[ \t]*:?[ \t]*\r?\n[ \t]*{_NAME}(?=[ \t]*\r?(?:\n|$))"
 # Who a form or a letter is about, written without a patient's label: an employee at an occupational-health visit,
 # the signer of a consent form, a parent a relative writes about. A weak name, like one after a title.
 _SUBJECT = (
@@ -393,6 +397,7 @@ class PersonNameDetector(Recognizer):
     entity = "PERSON_NAME"
     patterns: ClassVar[tuple[Pattern, ...]] = (
         Pattern("name-label", rf"{_LABEL}(?:{_TITLE})?{_NAME}", 0.7),
+        Pattern(LABEL_LINE_PATTERN, _LABEL_LINE, 0.7),
         Pattern(BED_PATTERN, rf"{_BED}{_TITLE}{_NAME}", 0.7),
         Pattern(HEADING_TITLED_PATTERN, _HEADING_TITLED, 0.65),
         Pattern(HEADING_PATTERN, _HEADING, 0.6),
@@ -431,6 +436,10 @@ class PersonNameDetector(Recognizer):
             return self._judge_staff_list(candidate, pattern)
         if pattern.name == MAIL_PATTERN:
             return self._judge_mail(candidate)
+        if pattern.name == LABEL_LINE_PATTERN and not any(
+            _known(w) or (len(w) > 1 and w.isupper()) for w in re.split(r"[\s^]+", candidate)
+        ):
+            return None  # a line under a bare label is a name only if it reads like one ("Patient" / "Suivi")
         if pattern.name == AUTHORS_PATTERN:
             first = candidate.split(",")[0]
             if fold(first.split()[0]).lower() in NOT_NAMES:
