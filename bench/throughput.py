@@ -128,7 +128,7 @@ def raw_scans(corpus: Corpus, pattern_dir: Path) -> tuple[list[Tool], list[str]]
     passes as compile (the same cut as the classifier's own PCRE2 patterns, ``matcher.pcre2_runs``)."""
     regexes = list(detector_regexes().values())
     exact = []
-    for n, (start, stop) in enumerate(pcre2_runs(regexes), start=1):
+    for n, (start, stop) in enumerate(pcre2_runs([for_pcre2(rx) for rx in regexes]), start=1):
         exact.append(pattern_dir / f"detectors-{n}.pcre")
         exact[-1].write_text("\n".join(map(to_pcre2, regexes[start:stop])) + "\n", encoding="utf-8")
     portable = pattern_dir / "portable.ere"

@@ -13,11 +13,10 @@ named) is neither; a letter about a named patient, or an HL7 message with a PID 
   never makes a patient; in a staff document (attendance sheet, minutes: ``STAFF`` cues) names alone do not either,
   so a training list whose course titles are clinical stays personal data only. Patient identifiers and a name
   with a birth date still count.
-* Health content: clinical signals worth at least ``HEALTH_CONTENT_MIN`` points (a department's name counts only
-  about a patient given by an identifier or a birth date) (a CIM-10 or CCAM code weighs more
+* Health content: clinical signals worth at least ``HEALTH_CONTENT_MIN`` points (a CIM-10 or CCAM code weighs more
   than a section heading; one signal is enough about a person singled out: named with a bed or a room, ``lit 12
-  M. X``, as the patient, or with a birth date), or a
-  health format (DICOM, HL7, HPRIM, CDA, FHIR) that carries a patient.
+  M. X``, as the patient, with a birth date or with their own exam; a department's name counts only about a patient
+  given by an identifier or a birth date), or a health format (DICOM, HL7, HPRIM, CDA, FHIR) that carries a patient.
 * Personal data: any identifier of a person. A phone number or an IBAN alone is weak evidence (a switchboard's
   service numbers, a supplier's bank account), and so is a service's mailbox (``secretariat.cardio@``, reported as
   an EMAIL noted "service mailbox"): personal only when a person is identified in the file too. So is a
@@ -34,6 +33,7 @@ from dataclasses import dataclass, field
 from lanterne.detect.base import Finding
 from lanterne.detect.detectors.clinical import DEPARTMENT, OWN_CARE_PATTERN
 from lanterne.detect.detectors.contact import SERVICE_MAILBOX
+from lanterne.detect.detectors.nir import INVALID_KEY
 from lanterne.detect.detectors.person import (
     BED_PATTERN,
     HEADING_PATTERN,
@@ -54,7 +54,6 @@ CLINICAL_WEIGHTS = {
 }  # fmt: skip
 CONTEXT_CUES = frozenset({"STAFF"})  # unfingerprinted findings that describe the document, not health content
 WEAK_PERSONAL = frozenset({"PHONE", "IBAN"})  # personal only next to an identified person (see module docstring)
-INVALID_KEY = "key invalid"  # the NIR/INS detectors' explanation when the key does not match
 WEAK_NOTES = (INVALID_KEY, SERVICE_MAILBOX)
 CLINICAL_CAP_PER_KIND = 3.0  # one kind of signal repeated (a word used ten times) is still one kind of evidence
 HEALTH_CONTENT_MIN = 2.0

@@ -32,7 +32,7 @@ from typing import Any, Literal, Protocol
 
 try:
     import pcre2
-    from pcre2._cy import match_substring_span_bynumber as _raw_span  # see _ChunkMatches._next
+    from pcre2._cy import match_substring_span_bynumber as _raw_span  # see _ChunkMatches
 except ImportError:  # pragma: no cover - a declared dependency; re does the work without it
     pcre2 = None
     _raw_span: Callable[..., tuple[int, int]] | None = None  # type: ignore[no-redef]
@@ -210,11 +210,11 @@ class Matcher:
         return None if compiled is None else compiled.found(compiled.regex.match(text, start))
 
 
-def pcre2_runs(alternatives: Sequence[str]) -> list[tuple[int, int]]:
-    """The alternatives cut, in order, into as few runs ``[start, stop)`` as compile as one PCRE2 pattern each (the
-    size cap); raises ``pcre2.PatternError`` for any other compile error, ValueError if one alone is too large."""
+def pcre2_runs(converted: Sequence[str]) -> list[tuple[int, int]]:
+    """Alternatives already in PCRE2 syntax (``for_pcre2``) cut, in order, into as few runs ``[start, stop)`` as
+    compile as one PCRE2 pattern each (the size cap); raises ``pcre2.PatternError`` for any other compile error,
+    ValueError if one alone is too large."""
     assert pcre2 is not None
-    converted = [for_pcre2(alternative) for alternative in alternatives]
 
     def compiles(start: int, stop: int) -> bool:
         try:
@@ -248,8 +248,8 @@ def _pcre2_patterns(alternatives: list[str]) -> list[Any] | None:
         log.warning("the pcre2 bindings are not usable here: detector patterns run on Python's re (slower)")
         return None
     try:
-        runs = pcre2_runs(alternatives)
         converted = [for_pcre2(alternative) for alternative in alternatives]
+        runs = pcre2_runs(converted)
         patterns = [pcre2.compile(combined(converted[start:stop]), jit=True) for start, stop in runs]
         # The private span read must still work with this release of the bindings (pinned, but checked).
         probe = next(pcre2.compile("x").finditer("\u00e9 x"))

@@ -100,6 +100,20 @@ def _form_pairs(row: Sequence[object]) -> bool:
     return filled is not None and any(any(ch.isdigit() for ch in cell_text(cell)) for cell in filled[1::2])
 
 
+def _in_form(row: Sequence[object], width: int, rest: Sequence[Sequence[object]]) -> bool:
+    """A form's label/value pairs, not column names: "Nom | DUBOIS | Prénom | Julie" above "Né le | 02/09/1935 |
+    IPP | 416030728" and "Poids | 62" (a table's rows would all be as wide as its header, none a single pair)."""
+    if width < _PAIRS_MIN_CELLS or _pairs(row) is None:
+        return False
+    following = [later for later in rest if _width(later)]
+    return (
+        bool(following)
+        and _width(following[0]) == width
+        and _form_pairs(following[0])
+        and any(_width(later) == 2 and _pairs(later) is not None for later in following[1:])
+    )
+
+
 def _preamble_line(row: Sequence[object], width: int) -> bool:
     """A line that may stand above a table's header: a title (one cell, merged or not) or ``label | value`` pairs."""
     return width == 1 or _pairs(row) is not None
@@ -120,18 +134,8 @@ def header_index(rows: Sequence[Sequence[object]], min_columns: int = 1) -> int 
     for index, (row, width) in enumerate(zip(rows, widths, strict=True)):
         if not width:
             continue
-        # "Nom | DUBOIS | Prénom | Julie" above "Né le | 02/09/1935 | IPP | 416030728" and "Poids | 62": pairs of a
-        # form, not column names (a table's rows would all be as wide as its header, not a single pair).
-        following = [later for later, w in zip(rows[index + 1 :], widths[index + 1 :], strict=True) if w]
-        in_form = (
-            width >= _PAIRS_MIN_CELLS
-            and _pairs(row) is not None
-            and bool(following)
-            and _width(following[0]) == width
-            and _form_pairs(following[0])
-            and any(_width(later) == 2 and _pairs(later) is not None for later in following[1:])
-        )
-        if width > above and width >= max(min_columns, names) and looks_like_header(row) and not in_form:
+        header = width > above and width >= max(min_columns, names) and looks_like_header(row)
+        if header and not _in_form(row, width, rows[index + 1 :]):
             return index
         if not _preamble_line(row, width):
             return None
@@ -172,7 +176,7 @@ def read_table(rows: Iterable[Sequence[object]], min_columns: int = 1) -> Table:
 def preamble_line(row: Sequence[object]) -> str:
     """A line above a table's header as text: label/value pairs as ``label: value | label: value``."""
     filled = _pairs(row)
-    if filled is None or len(filled) < 2:
+    if filled is None:
         return format_row(None, row, form=True)
     texts = [cell_text(cell) for cell in filled]
     pairs = zip(texts[::2], texts[1::2], strict=True)

@@ -39,6 +39,7 @@ TEMPORARY_SEX_DIGITS = frozenset("78")  # temporary numbers (NIA) per the domain
 OFFICIAL_GAPS = frozenset({1, 3, 5, 7, 10, 13})  # "2 55 08 14 168 025 38"
 EVERY_GAP = frozenset(range(1, 15))  # "2 5 5 0 8 1 4 1 6 8 0 2 5 3 8"
 
+INVALID_KEY = "key invalid"  # a finding's explanation when the key does not match (weak evidence: classify/decide.py)
 NO_KEY_CONFIDENCE = 0.5  # 13 characters, NIR context: the key is simply not written
 LOW_CONFIDENCE = 0.35  # right shape, wrong key, NIR context: a mistyped number
 STRUCTURED_CONFIDENCE = 0.6  # NIR grouping and right key, no context word
@@ -121,7 +122,7 @@ class NirFamily(Recognizer):
             unkeyed = (f"pattern {pattern.name}", "no key", f"context '{context_word}'")
             return Hit(self.entity_for(value, context_word), value, NO_KEY_CONFIDENCE, unkeyed)
         valid = key_ok(value)
-        why = [f"pattern {pattern.name}", "key valid" if valid else "key invalid"]
+        why = [f"pattern {pattern.name}", "key valid" if valid else INVALID_KEY]
         if context_word is not None:
             why.append(f"context '{context_word}'")
             confidence = pattern.score + 0.45 if valid else LOW_CONFIDENCE
@@ -138,7 +139,7 @@ class NirFamily(Recognizer):
             return []
         valid = key_ok(value)
         confidence = 0.95 if valid else FIELD_INVALID_CONFIDENCE
-        why = (f"field {item.where}", "key valid" if valid else "key invalid")
+        why = (f"field {item.where}", "key valid" if valid else INVALID_KEY)
         return [Hit(entity, value, confidence, why)]
 
 
